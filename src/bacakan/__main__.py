@@ -1,0 +1,3 @@
+from bacakan.cli import main
+
+main()

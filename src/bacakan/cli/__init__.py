@@ -1,0 +1,20 @@
+"""The ``bacakan`` command: a thin Typer skin over the library. One file per command group."""
+
+from __future__ import annotations
+
+import typer
+
+from bacakan.cli import articles, render
+
+app = typer.Typer(
+    help="bacakan: artikel berita Indonesia menjadi teks bersih, narasi MP3, halaman aksesibel dan feed.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+render.register(app)
+articles.register(app)
+
+
+def main() -> None:
+    app()

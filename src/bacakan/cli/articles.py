@@ -1,0 +1,68 @@
+"""``bacakan clean`` and ``bacakan script``: the text stages, without audio."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bacakan import pipeline
+from bacakan.cli.common import fail_line
+from bacakan.errors import BacakanError
+
+
+def clean_cmd(
+    source: Annotated[str, typer.Argument(help="Article file (.txt, .md, .html) or URL.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Print the cleaned article: headline and body, no boilerplate."""
+    try:
+        article = pipeline.prepare(source)
+    except BacakanError as exc:
+        fail_line(source, exc)
+        raise typer.Exit(1) from None
+    if as_json:
+        data = {
+            "title": article.title, "dateline": article.dateline, "outlet": article.outlet,
+            "published": article.published, "byline": article.byline, "credit": article.credit,
+            "caption": article.caption, "paragraphs": list(article.paragraphs),
+        }
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    lines = [article.title, ""]
+    for block in article.blocks:
+        lines += [f"## {block.text}" if block.kind == "heading" else block.text, ""]
+    typer.echo("\n".join(lines).rstrip())
+
+
+def script_cmd(
+    source: Annotated[str | None, typer.Argument(help="Article file or URL.")] = None,
+    lines: Annotated[Path | None, typer.Option("--lines", help="Normalise each line of FILE.")] = None,
+) -> None:
+    """Print the narration script: exactly what the voice will say, one paragraph per line."""
+    try:
+        if lines is not None:
+            try:
+                text = lines.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                fail_line(str(lines), f"cannot read: {exc}")
+                raise typer.Exit(1) from None
+            for line in text.splitlines():
+                typer.echo(pipeline.to_spoken(line))
+            return
+        if source is None:
+            fail_line(None, "give an article (file or URL) or --lines FILE")
+            raise typer.Exit(2)
+        script = pipeline.make_script(pipeline.prepare(source))
+    except BacakanError as exc:
+        fail_line(source, exc)
+        raise typer.Exit(1) from None
+    for paragraph in script.paragraphs():
+        typer.echo(paragraph)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("clean")(clean_cmd)
+    app.command("script")(script_cmd)

@@ -1,0 +1,70 @@
+"""``bacakan render``: articles in, episode folders + feed + index out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from bacakan import pipeline
+from bacakan.cli.common import fail_line
+from bacakan.errors import BacakanError
+from bacakan.publish.fmt import clock
+from bacakan.synthesise import DEFAULT_VOICE, build_voice, load_profile
+
+
+def render_cmd(
+    sources: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html) or URLs.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output"),
+    voice: Annotated[str, typer.Option("--voice", help="Voice profile or ENGINE:ARG.")] = DEFAULT_VOICE,
+    base_url: Annotated[str, typer.Option("--base-url", help="Public URL of the output folder.")] = (
+        "http://localhost:8000/"
+    ),
+    lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra lexicon TSV.")] = None,
+) -> None:
+    """Render articles into narrated, accessible episodes and rebuild the feed."""
+    console = Console(stderr=True)
+    settings = pipeline.RenderSettings(out=out, voice=voice, lexicons=tuple(lexicon or ()))
+    settings = replace(settings, feed=replace(settings.feed, base_url=base_url))
+    try:
+        profile = load_profile(voice)
+        engine = build_voice(profile)
+    except BacakanError as exc:
+        fail_line(None, exc)
+        raise typer.Exit(2) from None
+    failed = 0
+    show = console.is_terminal
+    with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                  console=console, disable=not show, transient=True) as bar:
+        for source in sources:
+            task = bar.add_task(f"{Path(source).name[:40]}", total=None)
+
+            def advance(done: int, total: int, task: object = task) -> None:
+                bar.update(task, completed=done, total=total)  # type: ignore[arg-type]
+
+            try:
+                episode = pipeline.render(source, settings, voice=engine, profile=profile,
+                                          progress=advance)
+            except BacakanError as exc:
+                failed += 1
+                bar.remove_task(task)
+                fail_line(source, exc)
+                continue
+            bar.remove_task(task)
+            folder = out / episode.slug
+            console.print(f"[bold]{episode.title}[/bold]\n  {clock(episode.duration_s)} · "
+                          f"{episode.voice} ({episode.engine}) · {folder / episode.audio}, "
+                          f"{folder / episode.html}", highlight=False)
+    done = len(sources) - failed
+    console.print(f"{done} of {len(sources)} rendered into {out}/ (feed: {out / 'feed.xml'})",
+                  highlight=False)
+    if failed:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("render")(render_cmd)

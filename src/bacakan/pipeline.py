@@ -1,0 +1,156 @@
+"""The only place that knows the stage order.
+
+1. ingest     source (file or URL) -> RawArticle
+2. clean      RawArticle -> Article (the article only; metadata pulled out)
+3. normalise  Article -> Script (written and spoken form of every sentence)
+4. synthesise Script -> one Clip per sentence (the voice profile's engine)
+5. master     Clips -> loudness-normalised CBR MP3 + sentence timings (AudioFacts)
+6. publish    episode folder (page, manifest), then the folder's feed and index
+
+``bacakan render`` and the worker both call :func:`render`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from bacakan import atomic, clean, ingest, normalise
+from bacakan.errors import OutputError
+from bacakan.master import master
+from bacakan.models import Article, Clip, Episode, Script, Sentence
+from bacakan.publish import manifest, site
+from bacakan.publish.feed import FeedSettings
+from bacakan.publish.page import render_page
+from bacakan.publish.slug import article_guid, slugify
+from bacakan.synthesise import DEFAULT_VOICE, Voice, VoiceProfile, build_voice, load_profile
+
+Progress = Callable[[int, int], None]  # (sentences done, sentences total)
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    out: Path = Path("output")
+    voice: str = DEFAULT_VOICE
+    lexicons: tuple[Path, ...] = ()
+    feed: FeedSettings = field(default_factory=FeedSettings)
+
+
+def prepare(source: str) -> Article:
+    """Stages 1-2: read and clean one article."""
+    return clean.clean(ingest.read(source))
+
+
+def make_script(article: Article, lexicon: normalise.Lexicon | None = None) -> Script:
+    """Stage 3: the narration script: headline, then each block, sentence by sentence.
+
+    The dateline's place is said at the start of the first paragraph, as a newsreader does.
+    """
+    sentences = [Sentence(s, normalise.normalise_text(s, lexicon), -1)
+                 for s in normalise.split_sentences(article.title)]
+    place_pending = bool(article.dateline)
+    for index, block in enumerate(article.blocks):
+        for written in normalise.split_sentences(block.text):
+            spoken = normalise.normalise_text(written, lexicon)
+            if place_pending and block.kind == "paragraph" and article.dateline:
+                spoken = f"{normalise.normalise_text(article.dateline, lexicon)} {spoken}".strip()
+                place_pending = False
+            sentences.append(Sentence(written, spoken, index))
+    return Script(tuple(sentences))
+
+
+def to_spoken(text: str, lexicon: normalise.Lexicon | None = None) -> str:
+    """What the default voice says for a snippet of article text (boilerplate dropped, normalised)."""
+    snippet = clean.clean_snippet(text)
+    spoken = (normalise.normalise_text(line, lexicon) for line in snippet.splitlines())
+    return " ".join(s for s in spoken if s)
+
+
+def pronounce(profile: VoiceProfile, spoken: str) -> str:
+    """Apply the profile's engine-specific pronunciation fixes (whole words) after normalisation."""
+    if not profile.pronunciations:
+        return spoken
+    return " ".join(profile.pronunciations.get(word, word) for word in spoken.split(" "))
+
+
+def synthesise(script: Script, voice: Voice, profile: VoiceProfile,
+               progress: Progress | None = None) -> list[Clip]:
+    """Stage 4: one clip per sentence that has something to say."""
+    clips: list[Clip] = []
+    total = len(script.sentences)
+    for done, sentence in enumerate(script.sentences, start=1):
+        clips.append(voice.synthesize(pronounce(profile, sentence.spoken)) if sentence.spoken
+                     else Clip(samples=np.zeros(0, dtype=np.float32), sample_rate=voice.sample_rate))
+        if progress:
+            progress(done, total)
+    return clips
+
+
+def _identity(article: Article) -> str:
+    return article.source if article.source.startswith(("http://", "https://")) else f"bacakan:{slugify(article.title)}"
+
+
+def _check_writable(out: Path) -> None:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        atomic.write_bytes(out / ".bacakan-write-test", b"")
+        (out / ".bacakan-write-test").unlink()
+    except OSError as exc:
+        raise OutputError(f"cannot write to output folder {out}: {exc.strerror or exc}") from exc
+
+
+def _slug_for(out: Path, guid: str, title: str) -> tuple[str, Episode | None]:
+    previous = manifest.find_by_guid(out, guid)
+    if previous:
+        return previous.slug, previous
+    base = slugify(title)
+    slug, n = base, 2
+    while (out / slug / manifest.MANIFEST).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug, None
+
+
+def _summary(article: Article) -> str:
+    first = article.paragraphs[0] if article.paragraphs else article.title
+    return first if len(first) <= 300 else first[:297].rsplit(" ", 1)[0] + "…"
+
+
+def render(source: str, settings: RenderSettings, *, voice: Voice | None = None,
+           profile: VoiceProfile | None = None, progress: Progress | None = None) -> Episode:
+    """Run every stage for one article and publish it into ``settings.out``."""
+    profile = profile or load_profile(settings.voice)
+    article = prepare(source)
+    _check_writable(settings.out)
+    lexicon = normalise.load_lexicon(settings.lexicons) if settings.lexicons else None
+    script = make_script(article, lexicon)
+    voice = voice or build_voice(profile)
+    clips = synthesise(script, voice, profile, progress)
+    return publish(article, script, clips, profile, voice.engine, settings)
+
+
+def publish(article: Article, script: Script, clips: Sequence[Clip], profile: VoiceProfile,
+            engine: str, settings: RenderSettings) -> Episode:
+    """Stages 5-6. The manifest is written last, so an episode exists only once its files do."""
+    guid = article_guid(_identity(article))
+    slug, previous = _slug_for(settings.out, guid, article.title)
+    folder = settings.out / slug
+    audio_name = f"{slug}.mp3"
+    facts = master(clips, [s.block for s in script.sentences], profile.pauses, folder / audio_name)
+    page = render_page(article, script, facts.timings, audio=audio_name, audio_bytes=facts.size_bytes,
+                       duration_s=facts.duration_s, voice=profile.name)
+    atomic.write_text(folder / "index.html", page)
+    now = datetime.now(UTC).replace(microsecond=0).isoformat()
+    published = article.published or (previous.published if previous else now)
+    episode = Episode(
+        title=article.title, slug=slug, guid=guid, published=published, audio=audio_name,
+        audio_bytes=facts.size_bytes, duration_s=round(facts.duration_s, 3), html="index.html",
+        voice=profile.name, engine=engine, source=article.source, outlet=article.outlet,
+        dateline=article.dateline, summary=_summary(article), updated=now if previous else None,
+    )
+    manifest.write(folder, episode)
+    site.rebuild(settings.out, settings.feed)
+    return episode
