@@ -142,4 +142,9 @@ class Episode:
     dateline: str | None = None
     summary: str = ""
     updated: str | None = None
+    transcript: str | None = None  # WebVTT file name, relative to the episode folder
+    chapters: str | None = None  # Podcasting 2.0 chapters JSON file name
+    wav: str | None = None  # Broadcast WAV (broadcast profile only)
+    loudness_lufs: float | None = None  # measured on the encoded MP3
+    true_peak_dbtp: float | None = None
     extra: Mapping[str, object] = field(default_factory=dict)
