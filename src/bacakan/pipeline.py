@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +32,13 @@ from bacakan.publish.slug import article_guid, slugify
 from bacakan.synthesise import DEFAULT_VOICE, Voice, VoiceProfile, build_voice, load_profile
 
 Progress = Callable[[int, int], None]  # (sentences done, sentences total)
+# A named mutual-exclusion lock (``lock("site")``). The worker passes one shared by all workers so
+# concurrent renders of one guid, and feed/index rebuilds, never interleave; a lone render needs none.
+Lock = Callable[[str], AbstractContextManager[object]]
+
+
+def no_lock(name: str) -> AbstractContextManager[object]:
+    return contextlib.nullcontext()
 
 
 @dataclass(frozen=True)
@@ -98,7 +107,7 @@ def _check_writable(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
         atomic.write_bytes(out / ".bacakan-write-test", b"")
-        (out / ".bacakan-write-test").unlink()
+        (out / ".bacakan-write-test").unlink(missing_ok=True)  # another worker may have removed it
     except OSError as exc:
         raise OutputError(f"cannot write to output folder {out}: {exc.strerror or exc}") from exc
 
@@ -120,7 +129,8 @@ def _summary(article: Article) -> str:
 
 
 def render(source: str, settings: RenderSettings, *, voice: Voice | None = None,
-           profile: VoiceProfile | None = None, progress: Progress | None = None) -> Episode:
+           profile: VoiceProfile | None = None, progress: Progress | None = None,
+           lock: Lock = no_lock) -> Episode:
     """Run every stage for one article and publish it into ``settings.out``."""
     profile = profile or load_profile(settings.voice)
     article = prepare(source)
@@ -129,28 +139,33 @@ def render(source: str, settings: RenderSettings, *, voice: Voice | None = None,
     script = make_script(article, lexicon)
     voice = voice or build_voice(profile)
     clips = synthesise(script, voice, profile, progress)
-    return publish(article, script, clips, profile, voice.engine, settings)
+    return publish(article, script, clips, profile, voice.engine, settings, lock=lock)
 
 
 def publish(article: Article, script: Script, clips: Sequence[Clip], profile: VoiceProfile,
-            engine: str, settings: RenderSettings) -> Episode:
+            engine: str, settings: RenderSettings, *, lock: Lock = no_lock) -> Episode:
     """Stages 5-6. The manifest is written last, so an episode exists only once its files do."""
     guid = article_guid(_identity(article))
-    slug, previous = _slug_for(settings.out, guid, article.title)
-    folder = settings.out / slug
-    audio_name = f"{slug}.mp3"
-    facts = master(clips, [s.block for s in script.sentences], profile.pauses, folder / audio_name)
-    page = render_page(article, script, facts.timings, audio=audio_name, audio_bytes=facts.size_bytes,
-                       duration_s=facts.duration_s, voice=profile.name)
-    atomic.write_text(folder / "index.html", page)
-    now = datetime.now(UTC).replace(microsecond=0).isoformat()
-    published = article.published or (previous.published if previous else now)
-    episode = Episode(
-        title=article.title, slug=slug, guid=guid, published=published, audio=audio_name,
-        audio_bytes=facts.size_bytes, duration_s=round(facts.duration_s, 3), html="index.html",
-        voice=profile.name, engine=engine, source=article.source, outlet=article.outlet,
-        dateline=article.dateline, summary=_summary(article), updated=now if previous else None,
-    )
-    manifest.write(folder, episode)
-    site.rebuild(settings.out, settings.feed)
+    # One render per guid at a time, so two workers handed the same article share one folder.
+    with lock(f"episode-{guid}"):
+        slug, previous = _slug_for(settings.out, guid, article.title)
+        folder = settings.out / slug
+        audio_name = f"{slug}.mp3"
+        facts = master(clips, [s.block for s in script.sentences], profile.pauses,
+                       folder / audio_name)
+        page = render_page(article, script, facts.timings, audio=audio_name,
+                           audio_bytes=facts.size_bytes, duration_s=facts.duration_s,
+                           voice=profile.name)
+        atomic.write_text(folder / "index.html", page)
+        now = datetime.now(UTC).replace(microsecond=0).isoformat()
+        published = article.published or (previous.published if previous else now)
+        episode = Episode(
+            title=article.title, slug=slug, guid=guid, published=published, audio=audio_name,
+            audio_bytes=facts.size_bytes, duration_s=round(facts.duration_s, 3), html="index.html",
+            voice=profile.name, engine=engine, source=article.source, outlet=article.outlet,
+            dateline=article.dateline, summary=_summary(article), updated=now if previous else None,
+        )
+        manifest.write(folder, episode)
+    with lock("site"):  # rebuilds read every manifest; interleaved, one would drop an episode
+        site.rebuild(settings.out, settings.feed)
     return episode
