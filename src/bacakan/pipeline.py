@@ -33,7 +33,7 @@ from bacakan.synthesise import DEFAULT_VOICE, Voice, VoiceProfile, build_voice, 
 
 Progress = Callable[[int, int], None]  # (sentences done, sentences total)
 # A named mutual-exclusion lock (``lock("site")``). The worker passes one shared by all workers so
-# concurrent renders of one guid, and feed/index rebuilds, never interleave; render alone needs none.
+# concurrent renders of one guid, and feed/index rebuilds, never interleave; one render needs none.
 Lock = Callable[[str], AbstractContextManager[object]]
 
 
