@@ -1,0 +1,138 @@
+"""Stage 2: RawArticle -> Article. Removes everything that is not the article and keeps what is
+about the article (dateline, outlet, byline, credit, caption, date) as metadata.
+
+``CLEANERS`` is the ordered list of ``Draft -> Draft`` rules; the order matters because later
+rules look at what earlier ones left (e.g. the dateline is looked for only after the caption
+above it is gone, the sign-off only after "BACA JUGA" lines below it are gone).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from bacakan.clean.credits import take_captions, take_credit_lines, take_signoff
+from bacakan.clean.dateline import parse as parse_dateline
+from bacakan.clean.dateline import take_dateline
+from bacakan.clean.draft import Draft, split_pieces, tidy
+from bacakan.clean.html import html_draft
+from bacakan.clean.markdown import markdown_pieces
+from bacakan.clean.text_rules import (
+    cut_at_end_markers,
+    drop_furniture,
+    drop_orphan_tail,
+    drop_related,
+    drop_title_copies,
+    join_broken,
+    mark_headings,
+)
+from bacakan.errors import InputError
+from bacakan.models import Article, Block, RawArticle
+
+log = logging.getLogger(__name__)
+
+Cleaner = Callable[[Draft], Draft]
+
+CLEANERS: tuple[Cleaner, ...] = (
+    drop_title_copies,  # 1. the headline repeated as the first line / an <h1>
+    cut_at_end_markers,  # 2. comment forms and what follows them
+    take_credit_lines,  # 3. Editor:/Penulis: lines -> byline/credit (before furniture rules)
+    drop_related,  # 4. "Baca juga", "BACA JUGA :" + headline, "Berita Terkait" lists
+    drop_furniture,  # 5. share rows, ads, breadcrumbs, pagination, date widgets -> published
+    take_captions,  # 6. photo captions -> caption (before the dateline: they sit above it)
+    take_dateline,  # 7. "klikkalimantan.com, PARINGIN-" -> dateline + outlet
+    drop_orphan_tail,  # 8. leftover link titles after the last sentence
+    take_signoff,  # 9. "(pr/klik)" glued to the last sentence -> credit
+    join_broken,  # 10. re-join wrapped lines and sentences split across blocks
+    mark_headings,  # 11. short unpunctuated lines between paragraphs -> headings
+)
+
+# A snippet has no headline and is not re-flowed: lines stay lines.
+SNIPPET_CLEANERS: tuple[Cleaner, ...] = (
+    cut_at_end_markers,
+    take_credit_lines,
+    drop_related,
+    drop_furniture,
+    take_captions,
+    take_signoff,
+)
+
+# Page metadata authors that are not people.
+_GENERIC_AUTHORS = frozenset({"admin", "administrator", "redaksi", "editor", "tim redaksi"})
+
+
+def run(draft: Draft, cleaners: tuple[Cleaner, ...] = CLEANERS) -> Draft:
+    for rule in cleaners:
+        before = len(draft.pieces)
+        draft = rule(draft)
+        log.debug("%s: %d -> %d pieces", rule.__name__, before, len(draft.pieces))
+    return draft
+
+
+def draft_of(raw: RawArticle) -> Draft:
+    """Turn any RawArticle into an uncleaned Draft (body lines + page metadata)."""
+    meta = raw.metadata
+    if raw.kind == "html":
+        return html_draft(raw)
+    if raw.kind == "markdown":
+        h1, pieces = markdown_pieces(raw.text)
+        title = meta.get("title") or h1 or ""
+    else:
+        pieces = split_pieces("paragraph", raw.text)
+        title = meta.get("title") or (pieces[0].text if pieces else "")
+    return Draft(
+        source=raw.source,
+        kind=raw.kind,
+        title=tidy(title),
+        pieces=tuple(pieces),
+        published=meta.get("published"),
+    )
+
+
+def _byline(d: Draft, meta_byline: str | None) -> str | None:
+    if meta_byline:
+        return meta_byline
+    if d.byline:
+        return d.byline
+    if d.author and d.author.strip().lower() not in _GENERIC_AUTHORS:
+        return d.author.strip()
+    return None
+
+
+def clean(raw: RawArticle) -> Article:
+    """Clean one article; InputError when no body paragraph is left."""
+    d = run(draft_of(raw))
+    blocks = tuple(Block(p.kind, p.text) for p in d.pieces if p.text)
+    if not any(b.kind == "paragraph" for b in blocks):
+        raise InputError(f"{raw.source}: nothing left after cleaning (no article paragraphs)")
+    meta = raw.metadata
+    return Article(
+        title=d.title,
+        blocks=blocks,
+        source=meta.get("source") or meta.get("url") or raw.source,
+        dateline=d.dateline or meta.get("dateline"),
+        outlet=meta.get("outlet") or d.outlet or d.sitename,
+        published=d.published,
+        byline=_byline(d, meta.get("byline")),
+        credit=d.credit or meta.get("credit"),
+        caption=d.caption or meta.get("caption"),
+    )
+
+
+def clean_snippet(text: str) -> str:
+    """Clean one snippet of pasted article text (no headline): drop boilerplate and credits; a
+    leading dateline becomes "Place, " (``"klikkalimantan.com, PARINGIN-Dalam …"`` ->
+    ``"Paringin, Dalam …"``). Lines are kept as lines and joined with "\\n"."""
+    draft = Draft("<snippet>", "text", "", tuple(split_pieces("paragraph", text)))
+    d = run(draft, SNIPPET_CLEANERS)
+    lines = [p.text for p in d.pieces if p.text]
+    if lines:
+        found = parse_dateline(lines[0])
+        if found is not None and found.rest:
+            lines[0] = f"{found.place}, {found.rest}" if found.place else found.rest
+        elif found is not None and found.strong:
+            lines.pop(0)
+    return "\n".join(lines)
+
+
+__all__ = ["CLEANERS", "clean", "clean_snippet"]

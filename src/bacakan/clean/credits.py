@@ -1,0 +1,198 @@
+"""Credits, bylines and photo captions: text about the article, kept as metadata, not spoken.
+
+- label lines: ``Editor: …``, ``Pewarta: … | Editor: …``, ``Reporter : …``, credit tables
+- sign-offs glued to the last sentence: ``(pr/klik)``, ``(fyk/ash)``, ``[martino]``, ``.(aulia)``
+- captions: ``Foto: …``, lines ending in ``(dok. ist)`` / ``KOMPAS.COM/NAMA``, and the regional
+  style ``DUDUK-Kapolres … Balangan.(diskominfosan/klik)`` (all-caps word + dash + credit)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bacakan.clean import dateline
+from bacakan.clean.draft import Draft, Piece, credit_labels
+
+# (pr/klik) (diskominfosan/klik) (fyk/ash) (ant) (jpnn) (*): lower-case codes with a slash are
+# always credits; a single lower-case word only when it follows the sentence's end, because
+# "20 (ha)" after a number is a unit gloss (normalization-rules.md R1).
+_SLASH_CODE = r"\(\s*[A-Za-z][\w.]*(?:\s*/\s*[A-Za-z0-9][\w.]*)+\s*\)"
+_WORD_CODE = r"\(\s*(?:[a-z][a-z0-9.]{1,20}|ANT|Antara|ANTARA|\*)\s*\)"
+_BRACKET_CODE = r"\[\s*[A-Za-z][\w .]{0,30}\]"
+SIGNOFF = re.compile(
+    rf"(?:(?P<slash>{_SLASH_CODE})|(?<=[.!?”\"’])\s*(?P<word>{_WORD_CODE}|{_BRACKET_CODE}))\s*$"
+)
+_ONLY_CODE = re.compile(rf"^\s*(?:{_SLASH_CODE}|{_WORD_CODE}|{_BRACKET_CODE})\s*$")
+
+# Caption signals.
+_PHOTO_CREDIT = re.compile(
+    r"(?:\((?:foto|dok|doc|ist|istimewa|ilustrasi|sumber foto)\b[^)]*\)"
+    r"|(?:KOMPAS\.COM|Kompas\.com|ANTARA FOTO|ANTARA/|TRIBUNNEWS\.COM|TRIBUN[A-Z]+\.COM"
+    r"|DOK\.|dok\.)"
+    r"\s*/?\s*[A-Z][\w .]*\)?"
+    r"|\((?:[A-Z][\w.]*\.(?:com|id|co)|[A-Za-z]+)\s*/\s*[A-Z][\w .]+\))\s*$",
+    re.I,
+)
+_CAPTION_LABEL = re.compile(r"^(?:foto|ilustrasi|gambar|caption|keterangan foto)\s*[:|-]\s*", re.I)
+# Regional caption: an all-caps "what happens in the photo" word, a dash, text, then a credit.
+_CAPS_LEAD = re.compile(r"^[A-Z]{3,}(?:\s[A-Z]{3,}){0,2}\s*[-–—]+\s*(?=\S)")
+
+
+@dataclass(frozen=True)
+class CreditLine:
+    byline: list[str]
+    credit: list[str]
+    caption: list[str]
+
+
+def _label_rx() -> re.Pattern[str]:
+    labels = "|".join(label for label, _ in credit_labels())
+    return re.compile(rf"^(?P<label>{labels})\b\s*[:|]\s*(?P<value>\S.*)$", re.I)
+
+
+def _field_of(label: str) -> str:
+    for rx, field in credit_labels():
+        if re.fullmatch(rx, label, re.I):
+            return field
+    return "credit"
+
+
+_LAPORAN = re.compile(
+    r"^Laporan\s+(?:Wartawan|Reporter|Jurnalis)\s+[\w.]+(?:\s+[\w.]+)?,\s*(.+)$", re.I
+)
+
+
+def credit_line(text: str) -> CreditLine | None:
+    """``Penulis: A | Editor: B`` or a table row ``Editor | B`` -> fields; None otherwise."""
+    m = _LAPORAN.match(text)
+    if m and len(m.group(1).split()) <= 6:
+        return CreditLine([m.group(1).strip()], [], [])
+    rx = _label_rx()
+    labels = "|".join(label for label, _ in credit_labels())
+    # Split "Penulis: A | Editor: B" and "Penulis: A Editor: B" into one segment per label.
+    segments = re.split(rf"\s*[|•·]\s*(?=(?:{labels})\b)|\s+(?=(?:{labels})\s*:)", text, flags=re.I)
+    out = CreditLine([], [], [])
+    for seg in segments:
+        seg = seg.strip(" |•·")
+        sm = rx.match(seg)
+        if not sm:
+            return None
+        value = sm.group("value").strip(" |")
+        # A long value is a sentence ("Sumber: warga mengatakan ..."), not a credit.
+        if len(value.split()) > 8 or not value:
+            return None
+        field = _field_of(sm.group("label"))
+        if field == "credit":
+            out.credit.append(f"{sm.group('label').strip().capitalize()}: {value}")
+        else:
+            getattr(out, field).append(value)
+    return out
+
+
+def split_signoff(text: str) -> tuple[str, str | None]:
+    """Cut a trailing sign-off off a paragraph: ``…ujar Riza.(pr/klik)`` -> (text, "pr/klik")."""
+    m = SIGNOFF.search(text)
+    if not m:
+        return text, None
+    code = m.group(0).strip().strip("()[] ").replace(" ", "")
+    if code == "*":
+        code = "*"
+    body = text[: m.start()].rstrip()
+    if not body:
+        return text, None
+    return body, code
+
+
+def only_code(text: str) -> str | None:
+    """A line that is nothing but a credit code, e.g. ``(pr/klik)`` on its own line."""
+    if _ONLY_CODE.match(text):
+        return text.strip().strip("()[] ").replace(" ", "")
+    return None
+
+
+def caption_text(text: str, *, before_dateline: bool = False) -> str | None:
+    """The caption (without label and photo credit) when ``text`` is a photo caption, else None."""
+    label = _CAPTION_LABEL.match(text)
+    if label:
+        text = text[label.end() :].strip()
+        photo = _PHOTO_CREDIT.search(text)
+        return _strip_caption(text[: photo.start()] if photo else text) or text
+    photo = _PHOTO_CREDIT.search(text)
+    lead = _CAPS_LEAD.match(text)
+    slash = SIGNOFF.search(text)
+    if photo and (len(text.split()) <= 60):
+        return _strip_caption(text[: photo.start()])
+    if lead and slash and slash.group("slash") and before_dateline:
+        return _strip_caption(text[lead.end() : slash.start()])
+    return None
+
+
+def _strip_caption(text: str) -> str:
+    text = _CAPS_LEAD.sub("", text.strip())
+    return text.strip(" -–—|")
+
+
+# --- cleaners (Draft -> Draft) --------------------------------------------------------------
+
+
+def _join(old: str | None, new: list[str], sep: str) -> str | None:
+    parts = [old] if old else []
+    parts += [n for n in new if n and n not in parts]
+    return sep.join(parts) if parts else None
+
+
+def take_credit_lines(d: Draft) -> Draft:
+    """``Editor:``/``Penulis:``/``Pewarta:`` lines and lone ``(pr/klik)`` lines -> byline/credit."""
+    out: list[Piece] = []
+    byline, credit, caption = d.byline, d.credit, d.caption
+    for p in d.pieces:
+        code = only_code(p.text)
+        if code:
+            credit = _join(credit, [code], "; ")
+            continue
+        line = credit_line(p.text) if p.kind == "paragraph" else None
+        if line is None:
+            out.append(p)
+            continue
+        byline = _join(byline, line.byline, ", ")
+        credit = _join(credit, line.credit, "; ")
+        caption = caption or _join(None, line.caption, " | ")
+    return replace(d, pieces=tuple(out), byline=byline, credit=credit, caption=caption)
+
+
+def take_captions(d: Draft) -> Draft:
+    """Photo captions (``Foto: …``, ``… (dok. ist)``, ``DUDUK-… (x/klik)``) -> caption."""
+    pieces = list(d.pieces)
+    strong = next(
+        (i for i, p in enumerate(pieces[:6]) if (dl := dateline.parse(p.text)) and dl.strong),
+        None,
+    )
+    paragraphs = [i for i, p in enumerate(pieces) if p.kind == "paragraph"]
+    last = paragraphs[-1] if paragraphs else -1
+    out: list[Piece] = []
+    captions: list[str] = []
+    for i, p in enumerate(pieces):
+        top = i < strong if strong is not None else (i in paragraphs[:2] and i != last)
+        cap = caption_text(p.text, before_dateline=top) if p.kind == "paragraph" else None
+        if cap is not None and i != last:
+            captions.append(cap)
+            continue
+        out.append(p)
+    caption = d.caption or _join(None, captions, " | ")
+    return replace(d, pieces=tuple(out), caption=caption)
+
+
+def take_signoff(d: Draft) -> Draft:
+    """The reporter/editor code glued to the last paragraph: ``…tukas Riza.(pr/klik)``."""
+    pieces = list(d.pieces)
+    for i in range(len(pieces) - 1, -1, -1):
+        if pieces[i].kind != "paragraph":
+            continue
+        body, code = split_signoff(pieces[i].text)
+        if code is None:
+            return d
+        pieces[i] = replace(pieces[i], text=body)
+        credit = code if not d.credit else f"{code}; {d.credit}"
+        return replace(d, pieces=tuple(pieces), credit=credit)
+    return d

@@ -1,0 +1,115 @@
+"""Datelines at the start of an article body: ``JAKARTA, KOMPAS.com —``, ``Mataram (ANTARA) -``.
+
+The narration speaks the place, so it is pulled out as ``Article.dateline`` (title case) and the
+outlet as ``Article.outlet``; the rest of the paragraph stays in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bacakan.clean.draft import Draft
+
+_DASH = r"\s*(?:[-–—]{1,2}|\u2012|\u2015)\s*"
+_DASH_OR_END = rf"(?:{_DASH}|\s*$)"
+# klikkalimantan.com, KOMPAS.com, REPUBLIKA.CO.ID, jpnn.com, TEMPO.CO, Liputan6.com, Suara.com
+_DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z]{2,4}){1,2}"
+# Outlets that sign datelines without a domain.
+_NAMED = (
+    r"CNN Indonesia|ANTARA(?: News)?|Antara(?:news)?"
+    r"|detik(?:com|News|Finance|Sport|Jateng|Jatim|Bali)?"
+    r"|kumparan(?:NEWS)?|Okezone|iNews(?:\.id)?|Tribunnews|Kompas TV|KOMPAS TV|VIVA|Bisnis"
+)
+_CAPS_PLACE = r"[A-Z][A-Z'’.]*[A-Z.](?:\s+[A-Z][A-Z'’.]*[A-Z.]){0,3}"
+_ANY_PLACE = r"[A-Z][A-Za-z'’.]*[A-Za-z.](?:\s+[A-Z][A-Za-z'’.]*[A-Za-z.]){0,3}"
+_TITLE_PLACE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
+
+# Order matters: outlet-bearing forms first, bare place forms last.
+_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # klikkalimantan.com, PARINGIN-  |  REPUBLIKA.CO.ID, JAKARTA --  |  Liputan6.com, Jakarta -
+    ("strong", re.compile(rf"^(?P<outlet>{_DOMAIN})\s*,\s*(?P<place>{_ANY_PLACE}){_DASH_OR_END}")),
+    # jpnn.com - ROKAN HILIR -
+    ("strong", re.compile(rf"^(?P<outlet>{_DOMAIN}){_DASH}(?P<place>{_CAPS_PLACE}){_DASH}")),
+    # JAKARTA, KOMPAS.com —  |  Jakarta, CNN Indonesia --  |  MARABAHAN, klikkalimantan.com –
+    (
+        "strong",
+        re.compile(
+            rf"^(?P<place>{_ANY_PLACE})\s*,\s*(?P<outlet>{_NAMED}|{_DOMAIN}){_DASH_OR_END}"
+        ),
+    ),
+    # Mataram (ANTARA) -  |  PELAIHARI (ANTARA News) -  |  Jakarta (Beritasatu) -
+    (
+        "strong",
+        re.compile(
+            rf"^(?P<place>{_ANY_PLACE})\s*\((?P<outlet>{_NAMED}|{_DOMAIN}|[A-Z][\w.]+)\)"
+            rf"{_DASH_OR_END}"
+        ),
+    ),
+    # Suara.com - Presiden ...
+    ("strong", re.compile(rf"^(?P<outlet>{_DOMAIN}){_DASH}")),
+    # JAKARTA -  |  BANJARMASIN-Pemerintah ...  (Okezone, Sindonews, regional sites)
+    ("weak", re.compile(rf"^(?P<place>{_CAPS_PLACE}){_DASH}(?=[A-Z“\"'‘])")),
+    # Jakarta -  (Detik)
+    ("weak", re.compile(rf"^(?P<place>{_TITLE_PLACE})\s+[-–—]{{1,2}}\s+(?=[A-Z“\"'‘])")),
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str | None
+    outlet: str | None
+    rest: str  # the paragraph without its dateline
+    strong: bool  # an outlet was named, so this is certainly a dateline
+
+
+def title_case(place: str) -> str:
+    """PARINGIN -> Paringin, ROKAN HILIR -> Rokan Hilir; already mixed-case names are kept."""
+    place = re.sub(r"\s+", " ", place).strip(" .,")
+    if place != place.upper():
+        return place
+    words = (w[:1].upper() + w[1:].lower() for w in place.split(" "))
+    return " ".join(words)
+
+
+def parse(text: str) -> Dateline | None:
+    """Find a dateline at the start of ``text`` or return None."""
+    for strength, rx in _FORMS:
+        m = rx.match(text)
+        if not m:
+            continue
+        place = m.group("place") if "place" in m.re.groupindex else None
+        outlet = m.group("outlet") if "outlet" in m.re.groupindex else None
+        if outlet and place and place.upper() == outlet.upper():
+            continue
+        rest = text[m.end() :].lstrip()
+        if strength == "weak" and not rest:
+            continue
+        return Dateline(
+            place=title_case(place) if place else None,
+            outlet=outlet,
+            rest=rest,
+            strong=strength == "strong",
+        )
+    return None
+
+
+def take_dateline(d: Draft) -> Draft:
+    """Pull the dateline off the first body paragraph (or a dateline line of its own)."""
+    pieces = list(d.pieces)
+    paragraphs = [i for i, p in enumerate(pieces) if p.kind == "paragraph"][:3]
+    for n, i in enumerate(paragraphs):
+        found = parse(pieces[i].text)
+        if found is None or (not found.strong and n > 0):
+            continue
+        if found.rest:
+            pieces[i] = replace(pieces[i], text=found.rest)
+        else:
+            del pieces[i]
+        return replace(
+            d,
+            pieces=tuple(pieces),
+            dateline=d.dateline or found.place,
+            outlet=d.outlet or found.outlet,
+        )
+    return d
