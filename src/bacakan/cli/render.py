@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from bacakan import pipeline
+from bacakan import config, pipeline
 from bacakan.cli.common import fail_line
 from bacakan.errors import BacakanError
 from bacakan.publish.fmt import clock
@@ -21,15 +21,22 @@ def render_cmd(
     sources: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html) or URLs.")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output"),
     voice: Annotated[str, typer.Option("--voice", help="Voice profile or ENGINE:ARG.")] = DEFAULT_VOICE,
-    base_url: Annotated[str, typer.Option("--base-url", help="Public URL of the output folder.")] = (
-        "http://localhost:8000/"
-    ),
+    base_url: Annotated[str | None, typer.Option(
+        "--base-url", help="Public URL of the output folder (overrides the settings).")] = None,
+    config_file: Annotated[Path | None, typer.Option(
+        "--config", help="Settings file (default: ./bacakan.toml if present).")] = None,
     lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra lexicon TSV.")] = None,
 ) -> None:
     """Render articles into narrated, accessible episodes and rebuild the feed."""
     console = Console(stderr=True)
-    settings = pipeline.RenderSettings(out=out, voice=voice, lexicons=tuple(lexicon or ()))
-    settings = replace(settings, feed=replace(settings.feed, base_url=base_url))
+    try:
+        feed = config.load(config_file).feed
+    except BacakanError as exc:
+        fail_line(None, exc)
+        raise typer.Exit(2) from None
+    feed = replace(feed, base_url=base_url) if base_url else feed
+    settings = pipeline.RenderSettings(out=out, voice=voice, lexicons=tuple(lexicon or ()),
+                                       feed=feed)
     try:
         profile = load_profile(voice)
         engine = build_voice(profile)
