@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bacakan.cli import articles, render, worker
+from bacakan.cli import articles, render, serve, worker
 
 app = typer.Typer(
     help="bacakan: artikel berita Indonesia menjadi teks bersih, narasi MP3, halaman aksesibel dan feed.",
@@ -15,6 +15,7 @@ app = typer.Typer(
 render.register(app)
 articles.register(app)
 worker.register(app)
+serve.register(app)
 
 
 def main() -> None:
