@@ -1,0 +1,75 @@
+"""Normalise stage: written Indonesian news text -> what a newsreader says (lower-case words).
+
+Rules are small pure functions run in the order of the rule catalogue (§0 of
+``normalization-rules.md``); every finished span is protected from the later rules. The last pass
+(``words.finish``) applies the lexicon, the acronym heuristic and lower-casing.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from bacakan.normalise import rules_datetime, rules_money, rules_numeric, rules_text
+from bacakan.normalise.engine import PLACEHOLDER_RE, Change, Rule, Work
+from bacakan.normalise.lexicon import Entry, Lexicon, load_lexicon
+from bacakan.normalise.sentences import split_sentences
+from bacakan.normalise.words import finish
+
+__all__ = [
+    "RULES",
+    "Change",
+    "Entry",
+    "Lexicon",
+    "explain",
+    "load_lexicon",
+    "normalise_text",
+    "split_sentences",
+]
+
+RULES: tuple[Rule, ...] = (
+    *rules_text.RULES,  # R1-R4 boilerplate, dateline, web addresses, age brackets
+    *rules_datetime.RULES,  # R5-R6 dates, times
+    *rules_money.RULES,  # R7-R9 currency, percent, units
+    *rules_numeric.RULES,  # R10-R17, R21 ranges ... cardinals
+)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped base lexicon, loaded once per process."""
+    return load_lexicon()
+
+
+def _prepare(text: str) -> str:
+    # NFKC folds full-width digits, superscripts (m² -> m2) and ligatures; accents are then
+    # stripped so 'café' is read 'cafe'. Our placeholder code points are removed from input.
+    text = unicodedata.normalize("NFKC", text).replace("⁄", "/")
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        text = PLACEHOLDER_RE.sub(" ", text)
+    return text
+
+
+def _run(text: str, lexicon: Lexicon | None) -> tuple[list[str], list[Change]]:
+    work = Work(_prepare(text), lexicon if lexicon is not None else default_lexicon())
+    for r in RULES:
+        r.apply(work)
+    return finish(work)
+
+
+def normalise_text(text: str, lexicon: Lexicon | None = None) -> str:
+    """Written snippet -> spoken form: lower-case words separated by single spaces.
+
+    No punctuation is kept except the hyphen in reduplications (``anak-anak``). Never raises
+    on any str input; unknown symbols are dropped.
+    """
+    words, _ = _run(text, lexicon)
+    return " ".join(" ".join(words).split())
+
+
+def explain(text: str, lexicon: Lexicon | None = None) -> list[Change]:
+    """Every change the normaliser makes, in reading order: written span, spoken form, and the
+    rule name or lexicon entry (``file:line``) responsible. Pure lower-casing is not listed."""
+    _, changes = _run(text, lexicon)
+    return changes

@@ -1,0 +1,185 @@
+"""R5-R6: dates and times, before the generic number rules (they contain digits, dots, slashes)."""
+
+from __future__ import annotations
+
+import re
+
+from bacakan.normalise.data import MONTHS
+from bacakan.normalise.engine import Rule, Work, rule
+from bacakan.normalise.numbers import cardinal
+
+MONTH_NAMES = (
+    "januari", "februari", "maret", "april", "mei", "juni",
+    "juli", "agustus", "september", "oktober", "november", "desember",
+)
+WEEKDAY = r"(?:[Ss]enin|[Ss]elasa|[Rr]abu|[Kk]amis|[Jj]um[’']?at|[Ss]abtu|[Mm]inggu|[Aa]had|SENIN|SELASA|RABU|KAMIS|JUMAT|SABTU|MINGGU)"
+_MONTH_RE = "|".join(sorted((re.escape(k) for k in MONTHS), key=len, reverse=True))
+MONTH = rf"(?i:(?:{_MONTH_RE}))\b\.?"
+_D = r"[0-9]{1,2}"
+
+
+def _day(d: str) -> str | None:
+    n = int(d)
+    return cardinal(n) if 1 <= n <= 31 else None
+
+
+def _month(m: str) -> str | None:
+    n = int(m)
+    return MONTH_NAMES[n - 1] if 1 <= n <= 12 else None
+
+
+def _year(y: str | None) -> str:
+    if not y:
+        return ""
+    n = int(y)
+    if len(y) == 2:
+        n += 2000  # '23 in a news date is 2023
+    return " " + cardinal(n)
+
+
+def _weekdays(text: str) -> str:
+    parts = re.split(r"\s*[-–]\s*", text.strip())
+    return " sampai ".join(p.lower().replace("'", "").replace("’", "") for p in parts)
+
+
+def _date(d1: str, d2: str | None, m: str, y: str | None) -> str | None:
+    day1, month = _day(d1), _month(m)
+    if day1 is None or month is None:
+        return None
+    days = day1
+    if d2:
+        day2 = _day(d2)
+        if day2 is None:
+            return None
+        days = f"{day1} sampai {day2}"
+    return f"{days} {month}{_year(y)}"
+
+
+# "Senin (20/11)", "Kamis-Jumat (5-6/10)", "Kamis (19/10/2023)"; the weekday is optional.
+@rule(
+    "date-bracket",
+    rf"(?:(?P<wd>{WEEKDAY}(?:\s*[-–]\s*{WEEKDAY})?)\s*,?\s*)?"
+    rf"\((?P<d1>{_D})(?:\s*[-–]\s*(?P<d2>{_D}))?/(?P<m>{_D})(?:/(?P<y>[0-9]{{4}}|[0-9]{{2}}))?\)",
+)
+def DATE_BRACKET(m: re.Match[str], w: Work) -> str | None:
+    date = _date(m.group("d1"), m.group("d2"), m.group("m"), m.group("y"))
+    if date is None:
+        return None
+    wd = m.group("wd")
+    return f"{_weekdays(wd)} {date}" if wd else date
+
+
+@rule("date-iso", r"\b(?P<y>[12][0-9]{3})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})\b")
+def DATE_ISO(m: re.Match[str], w: Work) -> str | None:
+    return _date(m.group("d"), None, m.group("m"), m.group("y"))
+
+
+@rule("date-numeric", rf"\b(?P<d>{_D})(?P<s>[/.-])(?P<m>{_D})(?P=s)(?P<y>[0-9]{{4}}|[0-9]{{2}})\b(?![.,/-]?[0-9])")
+def DATE_NUMERIC(m: re.Match[str], w: Work) -> str | None:
+    return _date(m.group("d"), None, m.group("m"), m.group("y"))
+
+
+@rule(
+    "date-month-name",
+    rf"\b(?P<d1>{_D})(?:\s*[-–]\s*(?P<d2>{_D}))?\s+(?P<mon>{MONTH})(?:\s+(?P<y>[0-9]{{4}})\b)?",
+)
+def DATE_MONTH(m: re.Match[str], w: Work) -> str | None:
+    month = MONTHS[m.group("mon").rstrip(".").lower()]
+    d1, d2 = _day(m.group("d1")), m.group("d2")
+    if d1 is None:
+        return None
+    days = d1
+    if d2:
+        day2 = _day(d2)
+        if day2 is None:
+            return None
+        days = f"{d1} sampai {day2}"
+    return f"{days} {month}{_year(m.group('y'))}"
+
+
+# "tanggal 20/11", "sejak 1/12": a bare d/m after a date word.
+@rule("date-after-word", rf"(?i:\b(?:tanggal|tgl\.?|sejak|per|mulai|pada)\s+)(?P<x>(?P<d>{_D})/(?P<m>{_D}))\b(?!/)")
+def DATE_AFTER_WORD(m: re.Match[str], w: Work) -> str | None:
+    return _date(m.group("d"), None, m.group("m"), None)
+
+
+ZONES = r"(?P<z>WIB|WITA|WIT|Wib|Wita|Wit)"
+_SEP = r"(?P<sep>[-–]|s\.d\.?|s/d|(?i:hingga|sampai(?:\s+dengan)?|sd))"
+
+
+def _clock(h: str, mm: str | None) -> str | None:
+    hour = int(h)
+    minute = int(mm) if mm else 0
+    if hour > 24 or minute > 59:
+        return None
+    spoken = cardinal(hour)
+    if minute == 0:
+        return spoken
+    if minute < 10:
+        return f"{spoken} lewat {cardinal(minute)} menit"
+    return f"{spoken} {cardinal(minute)}"
+
+
+def _zone(z: str | None, w: Work) -> str:
+    if not z:
+        return ""
+    entry = w.lexicon.lookup(z.upper())
+    return " " + (entry.spoken if entry else z.lower())
+
+
+def _sep_word(sep: str) -> str:
+    s = sep.lower()
+    if s in ("-", "–"):
+        return "sampai"
+    if s.startswith("s") and not s.startswith("sampai"):
+        return "sampai dengan"
+    return " ".join(s.split())
+
+
+def _time(m: re.Match[str], w: Work, lead: str) -> str | None:
+    first = _clock(m.group("h"), m.group("m"))
+    if first is None:
+        return None
+    out = f"{lead}{first}"
+    if m.group("h2") is not None:
+        second = _clock(m.group("h2"), m.group("m2"))
+        if second is None:
+            return None
+        out += f" {_sep_word(m.group('sep'))} {second}"
+    return out + _zone(m.group("z"), w)
+
+
+_HM = r"(?P<h>[0-9]{1,2})(?:[.:](?P<m>[0-9]{2}))?(?![0-9]|[.,][0-9])"
+_HM2 = rf"(?:\s*{_SEP}\s*(?:(?i:pukul)\s+)?(?P<h2>[0-9]{{1,2}})(?:[.:](?P<m2>[0-9]{{2}}))?(?![0-9]|[.,][0-9]))?"
+
+
+# "pukul 09.00 WITA", "Pkl. 14.30-16.00 WIB", "jam 9.30 malam"; the word stays as 'pukul'/'jam'.
+@rule("time", rf"(?P<w>(?i:pukul|pkl\.?|pk\.|jam))\s+{_HM}{_HM2}(?:\s*{ZONES}\b)?")
+def TIME(m: re.Match[str], w: Work) -> str | None:
+    word = m.group("w").lower()
+    lead = "jam " if word == "jam" else "pukul "
+    if word == "jam" and m.group("m") is None:
+        return None  # "jam 3" may be a duration ("selama 3 jam" never matches, "jam 3" is rare)
+    return _time(m, w, lead)
+
+
+# "14.30 WIB" (zone, no pukul), "07.30-11.00" (dotted clock range), "19:30" (colon is a clock).
+@rule("time-zone", rf"\b(?P<h>[0-9]{{1,2}})[.:](?P<m>[0-9]{{2}}){_HM2}\s*{ZONES}\b")
+def TIME_ZONE(m: re.Match[str], w: Work) -> str | None:
+    return _time(m, w, "")
+
+
+@rule("time-range", r"\b(?P<h>[0-9]{1,2})[.:](?P<m>[0-9]{2})\s*(?P<sep>[-–])\s*(?P<h2>[0-9]{1,2})[.:](?P<m2>[0-9]{2})\b(?![.,][0-9])(?P<z>)")
+def TIME_RANGE(m: re.Match[str], w: Work) -> str | None:
+    return _time(m, w, "")
+
+
+@rule("time-colon", r"\b(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})\b(?![:.,]?[0-9])(?P<h2>)?(?P<z>)")
+def TIME_COLON(m: re.Match[str], w: Work) -> str | None:
+    return _clock(m.group("h"), m.group("m"))
+
+
+RULES: tuple[Rule, ...] = (
+    DATE_BRACKET, DATE_ISO, DATE_NUMERIC, DATE_MONTH, DATE_AFTER_WORD,
+    TIME, TIME_ZONE, TIME_RANGE, TIME_COLON,
+)

@@ -1,0 +1,107 @@
+"""R7-R9: currency, percent and units. The number and its unit are rewritten together so the
+unit can move after the scale word (Rp 2,5 miliar -> dua koma lima miliar rupiah)."""
+
+from __future__ import annotations
+
+import re
+
+from bacakan.normalise.data import CURRENCIES, UNITS
+from bacakan.normalise.engine import Rule, Work, rule
+from bacakan.normalise.numbers import NUMBER, spell_number
+from bacakan.normalise.words import speak_text
+
+_NUM = rf"(?:{NUMBER})"
+_SCALE = r"(?:(?i:ribu|juta|miliar|milyar|triliun|jt|rb)\b\.?|[MTK]\b(?!\.\s?[A-Z]))"
+_SCALE_WORDS = {
+    "ribu": "ribu", "rb": "ribu", "k": "ribu", "juta": "juta", "jt": "juta",
+    "miliar": "miliar", "milyar": "miliar", "m": "miliar", "triliun": "triliun", "t": "triliun",
+}
+_CUR_BEFORE = "|".join(sorted((re.escape(k) for k in CURRENCIES), key=len, reverse=True))
+_SEN = r"(?:,-{1,2}|,00(?![0-9]))?"
+_UNIT_KEYS = sorted(UNITS, key=len, reverse=True)
+_UNIT = "|".join(re.escape(k) for k in _UNIT_KEYS)
+
+
+def _scale(s: str | None) -> str:
+    if not s:
+        return ""
+    return " " + _SCALE_WORDS[s.rstrip(".").lower()]
+
+
+def _amount(num: str, scale: str | None) -> str:
+    money = not scale
+    return spell_number(num, money=money) + _scale(scale)
+
+
+def _per(unit: str | None, w: Work) -> str:
+    if not unit:
+        return ""
+    return " per " + (UNITS.get(unit) or speak_text(unit, w.lexicon))
+
+
+def _add_an(spoken: str) -> str:
+    return spoken + "an"
+
+
+@rule(
+    "currency",
+    rf"(?<![\w$])(?P<cur>{_CUR_BEFORE})\.?\s?(?P<a>{_NUM}){_SEN}(?:\s*(?P<sa>{_SCALE}))?"
+    rf"(?:\s*(?:[-–]|s\.d\.?|s/d|(?i:sampai|hingga))\s*(?:(?P=cur)\s?)?(?P<b>{_NUM}){_SEN}(?:\s*(?P<sb>{_SCALE}))?)?"
+    rf"(?P<an>-an\b)?(?:\s?/\s?(?P<per>{_UNIT}|[^\W\d_]+))?",
+)
+def CURRENCY(m: re.Match[str], w: Work) -> str:
+    cur = CURRENCIES[m.group("cur").rstrip(".")]
+    spoken = _amount(m.group("a"), m.group("sa"))
+    if m.group("b"):
+        sep = "sampai"
+        spoken += f" {sep} {_amount(m.group('b'), m.group('sb'))}"
+    if m.group("an"):
+        return _add_an(spoken)  # Rp20.000-an -> dua puluh ribuan (PUEBI: 7.000-an = tujuh ribuan)
+    return f"{spoken} {cur}{_per(m.group('per'), w)}"
+
+
+_CUR_AFTER = r"(?P<cur>USD|IDR|SGD|EUR|MYR|JPY|GBP|AUD|CNY)\b"
+
+
+@rule("currency-after", rf"(?<![\w.,])(?P<a>{_NUM})(?:\s*(?P<sa>{_SCALE}))?\s?{_CUR_AFTER}")
+def CURRENCY_AFTER(m: re.Match[str], w: Work) -> str:
+    return f"{_amount(m.group('a'), m.group('sa'))} {CURRENCIES[m.group('cur')]}"
+
+
+@rule("percent", rf"(?<![\w.,])(?P<a>{_NUM})(?:\s*[-–]\s*(?P<b>{_NUM}))?\s?%")
+def PERCENT(m: re.Match[str], w: Work) -> str:
+    spoken = spell_number(m.group("a"))
+    if m.group("b"):
+        spoken += " sampai " + spell_number(m.group("b"))
+    return spoken + " persen"
+
+
+@rule("permil", rf"(?<![\w.,])(?P<a>{_NUM})\s?‰")
+def PERMIL(m: re.Match[str], w: Work) -> str:
+    return spell_number(m.group("a")) + " permil"
+
+
+# "M 5,2" / "M5.0" before a decimal is an earthquake magnitude.
+@rule("magnitude", rf"\bM\s?(?P<a>[0-9],[0-9]|[0-9]\.[0-9])\b(?![.,][0-9])")
+def MAGNITUDE(m: re.Match[str], w: Work) -> str:
+    return "magnitudo " + spell_number(m.group("a"))
+
+
+@rule(
+    "unit",
+    rf"(?<![\w.,])(?P<a>{_NUM})(?:\s*(?:[-–]|s\.d\.?|s/d)\s*(?P<b>{_NUM}))?\s?(?P<u>{_UNIT})(?![\w²³/])",
+)
+def UNIT(m: re.Match[str], w: Work) -> str | None:
+    spoken = spell_number(m.group("a"))
+    if m.group("b"):
+        spoken += " sampai " + spell_number(m.group("b"))
+    return f"{spoken} {UNITS[m.group('u')]}"
+
+
+# km/jam written after the unit rule split: "60 km/jam" is in the table; this is "x" between numbers.
+@rule("times-sign", r"(?<=[0-9])\s?[x×]\s?(?=[0-9])")
+def TIMES_SIGN(m: re.Match[str], w: Work) -> str:
+    return "kali"
+
+
+RULES: tuple[Rule, ...] = (CURRENCY, CURRENCY_AFTER, PERCENT, PERMIL, MAGNITUDE, TIMES_SIGN, UNIT)

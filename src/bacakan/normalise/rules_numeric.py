@@ -1,0 +1,180 @@
+"""R10-R17 and R21: ranges and scores, ordinals, Roman numerals, digit strings, legal references,
+years, fractions, reduplication and finally plain cardinals (whatever numbers are left)."""
+
+from __future__ import annotations
+
+import re
+
+from bacakan.normalise.data import table
+from bacakan.normalise.engine import Rule, Work, rule
+from bacakan.normalise.numbers import NUMBER, cardinal, digits, integer, ordinal, spell_number
+
+_NUM = rf"(?:{NUMBER})"
+ROMAN_CONTEXTS = table("roman_contexts.tsv")
+_ROMAN = r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_SCORE_WORDS = re.compile(
+    r"(?i)\b(?:skor|menang|kalah|unggul|imbang|ditahan|kedudukan|tertinggal|hasil akhir|membantai"
+    r"|mengalahkan|menaklukkan|dikalahkan|ditaklukkan|menundukkan|takluk|bermain|berakhir)\b[^.;!?]{0,40}$"
+)
+_MONARCH_TITLE = re.compile(r"(?i)\b(?:sultan|raja|ratu|paus|kaisar|pangeran|sri)\b(?:\s+[A-Z][\w-]*){1,3}\s+$")
+
+
+def roman_value(text: str) -> int:
+    total = 0
+    for ch, nxt in zip(text, [*text[1:], ""], strict=True):
+        v = _ROMAN_VALUES[ch]
+        total += -v if nxt and _ROMAN_VALUES[nxt] > v else v
+    return total
+
+
+@rule("year-hijri", r"\b(?P<y>1[34][0-9]{2})\s?(?P<e>H|M)\b(?!\.\s?[A-Z])")
+def YEAR_ERA(m: re.Match[str], w: Work) -> str:
+    era = "hijriah" if m.group("e") == "H" else "masehi"
+    return f"{cardinal(int(m.group('y')))} {era}"
+
+
+@rule("academic-year", r"\b(?P<a>(?:19|20)[0-9]{2})\s?/\s?(?P<b>(?:19|20)[0-9]{2})\b")
+def ACADEMIC_YEAR(m: re.Match[str], w: Work) -> str:
+    return f"{cardinal(int(m.group('a')))} {cardinal(int(m.group('b')))}"
+
+
+# "No. 4/2021", "UU 6/2023", "Perbup Nomor 12/2020": the slash before a year is "tahun".
+@rule(
+    "legal-number",
+    r"(?i:\b(?:No\.?|Nomor|Nomer|UU|PP|Perpu|Perppu|Perda|Perbup|Pergub|Perwali|Perpres|Permen\w*"
+    r"|Kepmen\w*|Keppres|Inpres|PKPU|Perkap|Perpol|SE)\s*)(?P<x>(?P<n>[0-9]{1,4})\s*/\s*(?P<y>(?:19|20)[0-9]{2}))\b",
+)
+def LEGAL(m: re.Match[str], w: Work) -> str:
+    return f"{integer(m.group('n'))} tahun {cardinal(int(m.group('y')))}"
+
+
+# Military unit codes are read digit by digit: Kodim 1002/Barabai, Yonif 623.
+@rule(
+    "military-unit-code",
+    r"(?i:\b(?:Kodim|Koramil|Yonif|Yon|Brigif|Yonkav|Yonarmed|Yonzipur|Denpom|Yonmarhanlan)\s+)(?P<x>[0-9]{3,4}(?:-[0-9]{2})?)\b",
+)
+def MILITARY(m: re.Match[str], w: Work) -> str:
+    return digits(m.group("x"))
+
+
+@rule("h-day", r"\bH\s?(?P<s>[-+–])\s?(?P<n>[0-9]{1,3})\b")
+def H_DAY(m: re.Match[str], w: Work) -> str:
+    sign = "plus" if m.group("s") == "+" else "min"
+    return f"ha {sign} {cardinal(int(m.group('n')))}"
+
+
+@rule("ordinal", rf"\b[Kk][Ee]-(?:(?P<n>[0-9]+)|(?P<r>{_ROMAN}))\b")
+def ORDINAL(m: re.Match[str], w: Work) -> str | None:
+    if m.group("n") is not None:
+        if len(m.group("n")) > 15:
+            return None
+        return ordinal(int(m.group("n")))
+    return ordinal(roman_value(m.group("r"))) if m.group("r") else None
+
+
+@rule("suffix-an", rf"(?<![\w.,])(?P<a>{_NUM})-an\b")
+def SUFFIX_AN(m: re.Match[str], w: Work) -> str:
+    return spell_number(m.group("a")) + "an"
+
+
+@rule("range-or-score", rf"(?<![\w.,/-])(?P<a>{_NUM})\s?[-–]\s?(?P<b>{_NUM})(?![\w]|[-/][0-9])")
+def RANGE(m: re.Match[str], w: Work) -> str:
+    before = m.string[: m.start()]
+    after = m.string[m.end() :]
+    a, b = spell_number(m.group("a")), spell_number(m.group("b"))
+    team_before = re.search(r"\b[A-Z][\w]*\s*$", before) is not None
+    team_after = re.match(r"\s*[A-Z][a-z]", after) is not None
+    if _SCORE_WORDS.search(before) or (team_before and team_after):
+        return f"{a} {b}"
+    return f"{a} sampai {b}"
+
+
+@rule("roman", rf"\b(?P<ctx>[A-Za-z]+)\.?\s+(?P<x>(?P<r>{_ROMAN})(?:/(?P<sub>[a-eA-E])\b|/(?=[A-Z]))?)(?![\w'’])")
+def ROMAN(m: re.Match[str], w: Work) -> str | None:
+    ctx = m.group("ctx").lower()
+    reading = ROMAN_CONTEXTS.get(ctx)
+    before = m.string[: m.start()]
+    if ctx == "dunia" and re.search(r"(?i)\bperang\s+$", before):
+        reading = "ordinal"
+    elif ctx == "alam" and re.search(r"(?i)\bpaku\s+$", before):
+        reading = "ordinal"
+    elif reading is None and ctx[0].isupper() and _MONARCH_TITLE.search(before + m.group("ctx") + " "):
+        reading = "ordinal"
+    if reading is None and m.group("ctx")[:1].isupper() and _MONARCH_TITLE.search(before + m.group("ctx") + " "):
+        reading = "ordinal"
+    if reading is None:
+        return None
+    value = roman_value(m.group("r"))
+    spoken = ordinal(value) if reading == "ordinal" else cardinal(value)
+    if m.group("sub"):
+        spoken += " " + m.group("sub").lower()
+    return spoken
+
+
+@rule("phone", r"(?<![\w.,])(?:\+62|62|0)[0-9]{1,4}(?:[ -]?[0-9]{3,4}){1,2}(?:[ -]?[0-9]{2,5})?(?![\w]|[.,][0-9])")
+def PHONE(m: re.Match[str], w: Work) -> str | None:
+    text = m.group()
+    bare = re.sub(r"[^0-9]", "", text)
+    if len(bare) < 8:
+        return None
+    return ("plus " if text.startswith("+") else "") + digits(bare)
+
+
+@rule("phone-area", r"\(0[0-9]{2,3}\)\s?[0-9]{3,4}[ -]?[0-9]{2,5}\b")
+def PHONE_AREA(m: re.Match[str], w: Work) -> str:
+    return digits(m.group())
+
+
+# Leading zeros (nomor urut 02, RT 005) and long identifiers (NIK) are read digit by digit.
+@rule("digit-string", r"(?<![\w.,])(?:0[0-9]+|[0-9]{8,})(?![\w]|[.,][0-9])")
+def DIGIT_STRING(m: re.Match[str], w: Work) -> str:
+    return digits(m.group())
+
+
+@rule("fraction", r"(?<![\w/.,])(?P<a>[1-9])/(?P<b>[2-9]|10|100)(?![\w/]|[.,][0-9])")
+def FRACTION(m: re.Match[str], w: Work) -> str:
+    a, b = int(m.group("a")), int(m.group("b"))
+    if (a, b) == (1, 2):
+        return "setengah"
+    denominator = "per" + cardinal(b)
+    return f"se{denominator}" if a == 1 else f"{cardinal(a)} {denominator}"
+
+
+@rule("number-slash", rf"(?<![\w.,])(?P<a>{_NUM})/(?P<b>{_NUM})(?![\w/])")
+def NUMBER_SLASH(m: re.Match[str], w: Work) -> str:
+    return f"{spell_number(m.group('a'))} per {spell_number(m.group('b'))}"
+
+
+_PREFIXES = ("ber", "me", "di", "ter", "se", "ke")
+_NOT_REDUP = frozenset({"km", "cm", "mm", "dm", "m", "kg", "ha", "co", "no", "mp", "ps", "covid", "level", "tipe", "kelas"})
+
+
+@rule("reduplication", r"\b(?P<w>[a-zA-Z]*[a-z][a-zA-Z]*)2(?P<suf>nya|an|lah|kah|pun|ku|mu)?\b")
+def REDUP(m: re.Match[str], w: Work) -> str | None:
+    word = m.group("w").lower()
+    if len(word) < 2 or word in _NOT_REDUP or not re.search(r"[aeiou]", word):
+        return None
+    base = word
+    for p in _PREFIXES:
+        rest = word[len(p) :]
+        if word.startswith(p) and len(rest) >= 4:
+            base = rest
+            break
+    return f"{word}-{base}{m.group('suf') or ''}"
+
+
+@rule("negative", r"(?:(?<=\s)|^)[-−](?=[0-9])(?P<a>" + _NUM + r")(?![\w])")
+def NEGATIVE(m: re.Match[str], w: Work) -> str:
+    return "minus " + spell_number(m.group("a"))
+
+
+@rule("cardinal", _NUM)
+def CARDINAL(m: re.Match[str], w: Work) -> str:
+    return spell_number(m.group())
+
+
+RULES: tuple[Rule, ...] = (
+    YEAR_ERA, ACADEMIC_YEAR, LEGAL, MILITARY, H_DAY, ORDINAL, SUFFIX_AN, RANGE, ROMAN,
+    PHONE, PHONE_AREA, DIGIT_STRING, FRACTION, NUMBER_SLASH, REDUP, NEGATIVE, CARDINAL,
+)

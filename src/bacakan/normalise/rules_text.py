@@ -1,0 +1,142 @@
+"""R1-R4: boilerplate and credits, dateline, URLs/e-mails/hashtags/handles, special brackets."""
+
+from __future__ import annotations
+
+import re
+
+from bacakan.normalise.engine import Rule, Work, const, rule
+from bacakan.normalise.lexicon import spell_letters
+from bacakan.normalise.numbers import cardinal, digits
+from bacakan.normalise.words import speak_text
+
+_LINE = re.M | re.I
+
+SHARE_LINE = const(
+    "boilerplate-share",
+    r"^[ \t]*(?:(?:Facebook|Twitter|X|WhatsApp|Telegram|Share|Bagikan|Copy link|Salin tautan|LinkedIn"
+    r"|Pinterest|Line|E-?mail|Print|Cetak)[ \t]*)+$",
+    "",
+    _LINE,
+)
+META_LINE = const(
+    "boilerplate-line",
+    r"^[ \t]*(?:Scroll to Top|Advertisement|Iklan|Tags?[ \t]*:.*|Baca[ \t]+Juga[ \t]*:.*"
+    r"|(?:Editor|Penulis|Pewarta|Reporter|Redaktur|Sumber|Foto|Penyunting)[ \t]*:.*)$",
+    "",
+    _LINE,
+)
+CAPTION_CREDIT = const(
+    "caption-credit", r"\((?:Foto|Dok|Ilustrasi|Sumber|Photo)\s*[:.][^)]*\)", "", re.I
+)
+
+
+@rule("credit", r"\((?P<c>[a-z]{2,}[0-9]*(?:/[a-z0-9]+)*)\)(?=[ \t]*(?:$|\n))")
+def CREDIT(m: re.Match[str], w: Work) -> str | None:
+    # (ha) or (kg) right after a number is a unit gloss, not a credit.
+    if "/" not in m.group("c") and re.search(r"[0-9]\s*$", m.string[: m.start()]):
+        return None
+    return ""
+
+
+_CITY = r"(?P<city>[A-Z][A-Z'’]+(?:[ .-][A-Z][A-Z'’]+)*)"
+_DOMAIN = r"[\w.-]+\.(?:co\.id|com|id|net|org|news)"
+
+
+def _city(m: re.Match[str], w: Work) -> str:
+    return m.group("city").lower().replace("-", " ").replace(".", " ")
+
+
+@rule("dateline", rf"^\s*{_DOMAIN},?\s*{_CITY}\s*[-–—]+\s*")
+def DATELINE_A(m: re.Match[str], w: Work) -> str:
+    return _city(m, w)
+
+
+@rule("dateline", rf"^\s*{_CITY}\s*,\s*{_DOMAIN}\s*[-–—]+\s*")
+def DATELINE_B(m: re.Match[str], w: Work) -> str:
+    return _city(m, w)
+
+
+@rule("dateline", rf"^\s*{_CITY}\s*\((?:ANTARA|Antara|ANT|KOMPAS\.com|[A-Z][\w.]+)\)\s*[-–—]+\s*")
+def DATELINE_C(m: re.Match[str], w: Work) -> str:
+    return _city(m, w)
+
+
+def _label(label: str, w: Work) -> str:
+    """A domain label: known initialisms spelled (kpu), country code id -> i de, else a word."""
+    if label == "id":
+        return "i de"
+    if label == "www":
+        return "we we we"
+    entry = w.lexicon.lookup(label.upper())
+    if entry is not None and entry.mode == "spell":
+        return entry.spoken
+    parts = re.findall(r"[^\W\d_]+|[0-9]+", label)
+    return " ".join(digits(p) if p.isdigit() else p.lower() for p in parts)
+
+
+def _host(host: str, w: Work) -> str:
+    return " titik ".join(_label(lbl, w) for lbl in host.split(".") if lbl)
+
+
+_URL_END = r"(?<![.,;:!?)\]’”'\"])"
+
+
+@rule("url", rf"(?i)\b(?:https?://|www\.)[^\s<>\"“”()\[\]]+{_URL_END}")
+def URL(m: re.Match[str], w: Work) -> str:
+    url = re.sub(r"(?i)^https?://", "", m.group())
+    url = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    host, _, path = url.partition("/")
+    spoken = [_host(host.lower(), w)]
+    for seg in path.split("/"):
+        if seg:
+            spoken.append("garis miring " + speak_text(seg.replace("-", " ").replace("_", " "), w.lexicon))
+    return " ".join(spoken)
+
+
+@rule("email", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+def EMAIL(m: re.Match[str], w: Work) -> str:
+    local, _, host = m.group().partition("@")
+    local_spoken = " titik ".join(
+        speak_text(p.replace("_", " ").replace("-", " "), w.lexicon) for p in local.split(".") if p
+    )
+    return f"{local_spoken} et {_host(host.lower(), w)}"
+
+
+@rule("domain", r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:co\.id|go\.id|ac\.id|or\.id|sch\.id|com|net|org|id)\b(?![\w-])")
+def DOMAIN(m: re.Match[str], w: Work) -> str:
+    return _host(m.group().lower(), w)
+
+
+def _split_tag(tag: str, w: Work) -> str:
+    parts = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\W\d_]+", tag)
+    return " ".join(cardinal(int(p)) if p.isdigit() and len(p) < 16 else speak_text(p, w.lexicon) for p in parts)
+
+
+@rule("hashtag", r"(?i:\btagar\s+)?#(?P<t>\w+)")
+def HASHTAG(m: re.Match[str], w: Work) -> str:
+    return "tagar " + _split_tag(m.group("t"), w)
+
+
+@rule("handle", r"(?<![\w.])@(?P<t>\w+)")
+def HANDLE(m: re.Match[str], w: Work) -> str:
+    return "et " + " ".join(_split_tag(p, w) for p in m.group("t").split("_") if p)
+
+
+# Age after a name or suspect's initials: "Faisal (37)" / "HN (23)".
+@rule("age", r"\b(?!(?:Ayat|Pasal|Huruf|Angka|Butir|Poin|Nomor|No|Tahap|Bab|Lampiran)\b)(?:[A-Z][\w.'’]*|\b[A-Z]{1,4})\s*(?P<x>\((?P<n>[0-9]{1,3})\))")
+def AGE(m: re.Match[str], w: Work) -> str:
+    return f"{cardinal(int(m.group('n')))} tahun"
+
+
+# Initials like "pelaku berinisial HN" must not be read as a word even when pronounceable.
+@rule("initials", r"(?<=\binisial )(?P<x>[A-Z]{2,4})\b")
+def INITIALS(m: re.Match[str], w: Work) -> str:
+    return spell_letters(m.group("x"))
+
+
+RULES: tuple[Rule, ...] = (
+    SHARE_LINE, META_LINE, CAPTION_CREDIT, CREDIT,
+    DATELINE_A, DATELINE_B, DATELINE_C,
+    URL, EMAIL, HASHTAG, HANDLE, DOMAIN,
+    AGE, INITIALS,
+)
