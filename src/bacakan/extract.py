@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from html import unescape
 
 import trafilatura
 
@@ -25,6 +26,7 @@ class Extracted:
     author: str | None = None
     published: str | None = None
     sitename: str | None = None
+    caption: str | None = None
 
 
 # Full timestamps; trafilatura/htmldate reduce dates to YYYY-MM-DD, the feed wants the time too.
@@ -41,14 +43,33 @@ _ISO = re.compile(
 
 
 def _published_time(html: str) -> str | None:
+    """The most precise ISO timestamp in the page metadata: one with a zone beats one without."""
+    found: list[str] = []
     for m in _META_TIME.finditer(html):
         c = _CONTENT.search(m.group(0))
         if c and _ISO.match(c.group(1).strip()):
-            return c.group(1).strip().replace(" ", "T")
-    m2 = _LD_DATE.search(html)
-    if m2 and _ISO.match(m2.group(1).strip()):
-        return m2.group(1).strip().replace(" ", "T")
-    return None
+            found.append(c.group(1).strip().replace(" ", "T"))
+    found += [d.strip().replace(" ", "T") for d in _LD_DATE.findall(html) if _ISO.match(d.strip())]
+    with_zone = [f for f in found if re.search(r"(Z|[+-]\d{2}:?\d{2})$", f)]
+    best = with_zone or found
+    return best[0] if best else None
+
+
+# trafilatura drops figure captions with the images; the first one is kept as Article.caption.
+_CAPTION = re.compile(
+    r"<(figcaption)[^>]*>(.*?)</figcaption>"
+    r"|<(p|div|span)[^>]*class=\"[^\"]*(?:wp-caption-text|photo__caption|caption)[^\"]*\"[^>]*>(.*?)</\3>",
+    re.I | re.S,
+)
+
+
+def first_caption(html: str) -> str | None:
+    m = _CAPTION.search(html)
+    if not m:
+        return None
+    inner = m.group(2) if m.group(1) else m.group(4)
+    text = " ".join(re.sub(r"<[^>]+>", " ", inner).split())
+    return unescape(text) or None
 
 
 def _text(el: ET.Element) -> str:
@@ -65,6 +86,8 @@ def _text(el: ET.Element) -> str:
 
 def _blocks(main: ET.Element) -> list[Block]:
     out: list[Block] = []
+    if main.text and main.text.strip():
+        out.append(Block("paragraph", main.text.strip()))
     for el in main:
         tag = el.tag
         if tag == "head":
@@ -80,6 +103,9 @@ def _blocks(main: ET.Element) -> list[Block]:
             out.extend(Block("paragraph", _text(p).strip()) for p in inner or [el])
         elif tag in ("p", "code"):
             out.append(Block("paragraph", _text(el).strip()))
+        if el.tail and el.tail.strip():
+            # Text directly in the body container, e.g. Detik's "(rdp/idn)" after the last <p>.
+            out.append(Block("paragraph", el.tail.strip()))
     return [b for b in out if b.text]
 
 
@@ -124,6 +150,7 @@ def extract(html: str, url: str | None = None, *, precision: bool = False) -> Ex
         author=attr("author"),
         published=_published_time(html) or attr("date"),
         sitename=attr("sitename"),
+        caption=first_caption(html),
     )
 
 

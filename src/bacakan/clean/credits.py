@@ -27,12 +27,11 @@ _ONLY_CODE = re.compile(rf"^\s*(?:{_SLASH_CODE}|{_WORD_CODE}|{_BRACKET_CODE})\s*
 
 # Caption signals.
 _PHOTO_CREDIT = re.compile(
-    r"(?:\((?:foto|dok|doc|ist|istimewa|ilustrasi|sumber foto)\b[^)]*\)"
-    r"|(?:KOMPAS\.COM|Kompas\.com|ANTARA FOTO|ANTARA/|TRIBUNNEWS\.COM|TRIBUN[A-Z]+\.COM"
-    r"|DOK\.|dok\.)"
-    r"\s*/?\s*[A-Z][\w .]*\)?"
-    r"|\((?:[A-Z][\w.]*\.(?:com|id|co)|[A-Za-z]+)\s*/\s*[A-Z][\w .]+\))\s*$",
-    re.I,
+    r"(?:\((?i:foto|dok|doc|ist|istimewa|ilustrasi|sumber foto)\b[^)]*\)"
+    r"|(?:KOMPAS\.COM|Kompas\.com|ANTARA FOTO|ANTARA|TRIBUNNEWS\.COM|TRIBUN[A-Z]+\.COM|TEMPO"
+    r"|DOK\.|(?i:dok\.))\s*/\s*[A-Z][\w .]*\)?"
+    r"|\([A-Z][\w.]*\.(?:com|id|co)\s*/\s*[A-Z][\w .]+\)"
+    r"|\b(?i:foto|sumber foto)\s*:\s*[^:]{2,40})\s*$"
 )
 _CAPTION_LABEL = re.compile(r"^(?:foto|ilustrasi|gambar|caption|keterangan foto)\s*[:|-]\s*", re.I)
 # Regional caption: an all-caps "what happens in the photo" word, a dash, text, then a credit.
@@ -70,6 +69,9 @@ def credit_line(text: str) -> CreditLine | None:
         return CreditLine([m.group(1).strip()], [], [])
     rx = _label_rx()
     labels = "|".join(label for label, _ in credit_labels())
+    if "|" in text and ":" not in text:
+        # Kompas header style "Penulis Kontributor Kotabaru, Nama | Editor Nama": no colons.
+        text = re.sub(rf"(?:^|(?<=\|))\s*({labels})\s+(?=\S)", r"\1: ", text, flags=re.I)
     # Split "Penulis: A | Editor: B" and "Penulis: A Editor: B" into one segment per label.
     segments = re.split(rf"\s*[|•·]\s*(?=(?:{labels})\b)|\s+(?=(?:{labels})\s*:)", text, flags=re.I)
     out = CreditLine([], [], [])
@@ -82,6 +84,7 @@ def credit_line(text: str) -> CreditLine | None:
         # A long value is a sentence ("Sumber: warga mengatakan ..."), not a credit.
         if len(value.split()) > 8 or not value:
             return None
+        value = re.sub(r"^Kontributor\s+[\w ]+?,\s*", "", value)  # "Kontributor Kotabaru, Nama"
         field = _field_of(sm.group("label"))
         if field == "credit":
             out.credit.append(f"{sm.group('label').strip().capitalize()}: {value}")
@@ -109,6 +112,17 @@ def only_code(text: str) -> str | None:
     if _ONLY_CODE.match(text):
         return text.strip().strip("()[] ").replace(" ", "")
     return None
+
+
+def clean_caption(text: str) -> str:
+    """A caption without its label and photo credit."""
+    label = _CAPTION_LABEL.match(text)
+    if label:
+        text = text[label.end() :]
+    photo = _PHOTO_CREDIT.search(text)
+    text = text[: photo.start()] if photo else text
+    code = SIGNOFF.search(text)
+    return _strip_caption(text[: code.start()] if code else text) or text.strip()
 
 
 def caption_text(text: str, *, before_dateline: bool = False) -> str | None:
@@ -157,7 +171,7 @@ def take_credit_lines(d: Draft) -> Draft:
             continue
         byline = _join(byline, line.byline, ", ")
         credit = _join(credit, line.credit, "; ")
-        caption = caption or _join(None, line.caption, " | ")
+        caption = caption or _join(None, [clean_caption(c) for c in line.caption], " | ")
     return replace(d, pieces=tuple(out), byline=byline, credit=credit, caption=caption)
 
 
@@ -173,9 +187,10 @@ def take_captions(d: Draft) -> Draft:
     out: list[Piece] = []
     captions: list[str] = []
     for i, p in enumerate(pieces):
-        top = i < strong if strong is not None else (i in paragraphs[:2] and i != last)
+        top = i < strong if strong is not None else i in paragraphs[:2]
+        top = top and i != last  # the caps-word style needs body after it
         cap = caption_text(p.text, before_dateline=top) if p.kind == "paragraph" else None
-        if cap is not None and i != last:
+        if cap is not None and (i != last or len(paragraphs) > 1):
             captions.append(cap)
             continue
         out.append(p)

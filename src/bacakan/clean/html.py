@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
-from bacakan.clean.draft import Draft, Piece, split_pieces, tidy
+import lxml.etree  # type: ignore[import-untyped]
+import lxml.html  # type: ignore[import-untyped]
+
+from bacakan.clean.credits import clean_caption
+from bacakan.clean.draft import Draft, Piece, split_pieces, tidy, words
 from bacakan.errors import InputError
 from bacakan.extract import extract, page_title
 from bacakan.models import RawArticle
@@ -23,9 +27,33 @@ def strip_site(title: str, sitename: str | None) -> str:
     return _SITE_SUFFIX.sub("", title) or title
 
 
+def prune(html: str) -> str:
+    """Remove in-article ad/widget nodes (data/html_drop.txt), keeping the text after them."""
+    drop = words("html_drop.txt")
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return html
+    doomed = [
+        el
+        for el in tree.iter()
+        if isinstance(el.tag, str)
+        and (
+            drop.intersection((el.get("class") or "").lower().split())
+            or (el.get("id") or "").lower() in drop
+        )
+    ]
+    if not doomed:
+        return html
+    for el in doomed:
+        el.drop_tree()  # drop_tree keeps el.tail, unlike trafilatura's pruning
+    out: str = lxml.html.tostring(tree, encoding="unicode")
+    return out
+
+
 def html_draft(raw: RawArticle) -> Draft:
     url = raw.metadata.get("url") or (raw.source if raw.source.startswith("http") else None)
-    ex = extract(raw.text, url)
+    ex = extract(prune(raw.text), url)
     if ex is None:
         raise InputError(f"{raw.source}: no article text found in the HTML page")
     pieces: list[Piece] = []
@@ -40,4 +68,5 @@ def html_draft(raw: RawArticle) -> Draft:
         published=raw.metadata.get("published") or ex.published,
         sitename=ex.sitename,
         author=ex.author,
+        caption=clean_caption(ex.caption) if ex.caption else None,
     )
