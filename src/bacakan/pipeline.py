@@ -29,7 +29,15 @@ from bacakan.publish import manifest, site
 from bacakan.publish.feed import FeedSettings
 from bacakan.publish.page import render_page
 from bacakan.publish.slug import article_guid, slugify
-from bacakan.synthesise import DEFAULT_VOICE, Voice, VoiceProfile, build_voice, load_profile
+from bacakan.synthesise import (
+    DEFAULT_VOICE,
+    Voice,
+    VoiceProfile,
+    apply_pronunciations,
+    build_voice,
+    effective_profile,
+    load_profile,
+)
 
 Progress = Callable[[int, int], None]  # (sentences done, sentences total)
 # A named mutual-exclusion lock (``lock("site")``). The worker passes one shared by all workers so
@@ -81,9 +89,7 @@ def to_spoken(text: str, lexicon: normalise.Lexicon | None = None) -> str:
 
 def pronounce(profile: VoiceProfile, spoken: str) -> str:
     """Apply the profile's engine-specific pronunciation fixes (whole words) after normalisation."""
-    if not profile.pronunciations:
-        return spoken
-    return " ".join(profile.pronunciations.get(word, word) for word in spoken.split(" "))
+    return apply_pronunciations(profile.pronunciations, spoken)
 
 
 def synthesise(script: Script, voice: Voice, profile: VoiceProfile,
@@ -139,7 +145,8 @@ def render(source: str, settings: RenderSettings, *, voice: Voice | None = None,
     script = make_script(article, lexicon)
     voice = voice or build_voice(profile)
     clips = synthesise(script, voice, profile, progress)
-    return publish(article, script, clips, profile, voice.engine, settings, lock=lock)
+    spoke = effective_profile(voice, profile)  # the fallback's, if the voice had to fall back
+    return publish(article, script, clips, spoke, spoke.engine, settings, lock=lock)
 
 
 def publish(article: Article, script: Script, clips: Sequence[Clip], profile: VoiceProfile,

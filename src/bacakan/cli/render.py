@@ -14,7 +14,7 @@ from bacakan import config, pipeline
 from bacakan.cli.common import fail_line
 from bacakan.errors import BacakanError
 from bacakan.publish.fmt import clock
-from bacakan.synthesise import DEFAULT_VOICE, build_voice, load_profile
+from bacakan.synthesise import DEFAULT_VOICE, build_voice, load_profile, open_cache
 
 
 def render_cmd(
@@ -26,6 +26,8 @@ def render_cmd(
     config_file: Annotated[Path | None, typer.Option(
         "--config", help="Settings file (default: ./bacakan.toml if present).")] = None,
     lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra lexicon TSV.")] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Synthesise every sentence again (ignore the sentence cache).")] = False,
 ) -> None:
     """Render articles into narrated, accessible episodes and rebuild the feed."""
     console = Console(stderr=True)
@@ -39,7 +41,7 @@ def render_cmd(
                                        feed=feed)
     try:
         profile = load_profile(voice)
-        engine = build_voice(profile)
+        engine = build_voice(profile, cache=open_cache(enabled=not no_cache))
     except BacakanError as exc:
         fail_line(None, exc)
         raise typer.Exit(2) from None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from bacakan.models import Clip
 
@@ -20,7 +22,11 @@ class Pauses:
 
 @dataclass(frozen=True)
 class VoiceProfile:
-    """A voice as configured in ``voices/<name>.toml``."""
+    """A voice as configured in ``voices/<name>.toml`` (or built from an ``ENGINE:ARG`` shorthand).
+
+    ``licence`` and ``attribution`` are what the manifest, the ID3 comment and the feed credit;
+    ``source`` is the file the profile came from, so errors can name it.
+    """
 
     name: str
     engine: str
@@ -31,6 +37,18 @@ class VoiceProfile:
     licence: str = ""
     attribution: str = ""
     fallback: str | None = None
+    description: str = ""
+    source: str = ""
+
+    @property
+    def where(self) -> str:
+        """How error messages name this profile: its file, else its name."""
+        return self.source or self.name
+
+    def pronunciation_digest(self) -> str:
+        """A short hash of the pronunciation fixes; part of the sentence-cache key."""
+        blob = json.dumps(sorted(self.pronunciations.items()), ensure_ascii=False)
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
 class Voice(Protocol):
@@ -45,3 +63,14 @@ class Voice(Protocol):
     def synthesize(self, text: str) -> Clip:
         """Speak one sentence. Raises SynthesisError (with ``retryable``) on failure."""
         ...
+
+
+@runtime_checkable
+class Identified(Protocol):
+    """A voice that can say what determines its output; the sentence cache keys on this.
+
+    Everything that changes the audio for the same text must be in here: engine, model file
+    fingerprint, every setting, engine library version.
+    """
+
+    def cache_identity(self) -> Mapping[str, object]: ...
