@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bacakan.cli import articles, render, serve, worker
+from bacakan.cli import articles, cache, render, serve, voices, worker
 
 app = typer.Typer(
     help="bacakan: artikel berita Indonesia menjadi teks bersih, narasi MP3, halaman aksesibel dan feed.",
@@ -16,6 +16,8 @@ render.register(app)
 articles.register(app)
 worker.register(app)
 serve.register(app)
+voices.register(app)
+cache.register(app)
 
 
 def main() -> None:
