@@ -1,0 +1,122 @@
+"""Real headless Chromium (Debian's, via Playwright's ``executable_path``) + axe-core.
+
+Every test here is marked ``browser`` and skips with a reason when no Chromium or no axe.min.js
+is found. Pages are served by ``bacakan serve``'s handler, so seeking uses real HTTP ranges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser import a11y
+
+playwright_sync = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def axe_js() -> str:
+    path = a11y.axe_path()
+    if path is None:
+        pytest.skip("axe.min.js not found: pip install '.[test]' (axe-playwright-python) "
+                    "or set BACAKAN_AXE_JS")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[playwright_sync.Browser]:
+    exe = a11y.chromium_path()
+    if exe is None:
+        pytest.skip("no Chromium: apt-get install chromium, or set BACAKAN_CHROMIUM")
+    with playwright_sync.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=exe, headless=True, args=a11y.LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+DATA = Path(__file__).parent / "data"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def _articles(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in {".txt", ".md", ".html"})
+
+
+#: Rendered by the real pipeline: our browser fixtures and the bundled examples (by file name).
+PIPELINE_SOURCES = {p.name: p for p in _articles(DATA) + _articles(EXAMPLES)}
+
+
+class Site:
+    """An output folder served on 127.0.0.1; ``pages`` maps a test id to a URL path."""
+
+    def __init__(self, out: Path, pages: dict[str, str]) -> None:
+        from bacakan.cli.serve import start_background
+
+        self.out = out
+        self.pages = pages
+        self.server, self._thread = start_background(out)
+        host, port = self.server.server_address[:2]
+        self.base = f"http://{host!s}:{port}"
+
+    def url(self, key: str) -> str:
+        return f"{self.base}/{self.pages[key]}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="session")
+def handmade_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """Pages from hand-made Article/Script objects (hostile strings, known timings) + the index."""
+    from bacakan.publish import site as site_module
+    from bacakan.publish.feed import FeedSettings
+    from tests.browser import handmade
+
+    out = tmp_path_factory.mktemp("handmade")
+    slugs = handmade.build(out)
+    site_module.rebuild(out, FeedSettings())
+    built = Site(out, {**{s: f"{s}/index.html" for s in slugs}, "index": "index.html"})
+    yield built
+    built.close()
+
+
+@pytest.fixture(scope="session")
+def pipeline_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The real pipeline (ingest ... publish, eSpeak voice) on tests/browser/data + examples/."""
+    from bacakan import pipeline
+    from bacakan.synthesise import DEFAULT_VOICE, build_voice, load_profile
+
+    out = tmp_path_factory.mktemp("pipeline")
+    settings = pipeline.RenderSettings(out=out)
+    profile = load_profile(DEFAULT_VOICE)
+    voice = build_voice(profile)
+    pages = {"index": "index.html"}
+    for source in PIPELINE_SOURCES.values():
+        episode = pipeline.render(str(source), settings, voice=voice, profile=profile)
+        pages[source.name] = f"{episode.slug}/{episode.html}"
+    built = Site(out, pages)
+    yield built
+    built.close()
+
+
+@pytest.fixture()
+def page(browser: playwright_sync.Browser) -> Iterator[playwright_sync.Page]:
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    yield page
+    context.close()
+    assert not dialogs, f"a script ran and opened a dialog: {dialogs}"
