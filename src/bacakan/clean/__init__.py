@@ -103,7 +103,8 @@ def clean(raw: RawArticle) -> Article:
     """Clean one article; InputError when no body paragraph is left."""
     d = run(draft_of(raw))
     blocks = tuple(Block(p.kind, p.text) for p in d.pieces if p.text)
-    if not any(b.kind == "paragraph" for b in blocks):
+    # A body needs at least one real sentence-sized paragraph, not a stray menu word.
+    if not any(b.kind == "paragraph" and len(b.text.split()) >= 3 for b in blocks):
         raise InputError(f"{raw.source}: nothing left after cleaning (no article paragraphs)")
     meta = raw.metadata
     return Article(

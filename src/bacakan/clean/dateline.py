@@ -23,7 +23,7 @@ _NAMED = (
 )
 _CAPS_PLACE = r"[A-Z][A-Z'’.]*[A-Z.](?:\s+[A-Z][A-Z'’.]*[A-Z.]){0,3}"
 _ANY_PLACE = r"[A-Z][A-Za-z'’.]*[A-Za-z.](?:\s+[A-Z][A-Za-z'’.]*[A-Za-z.]){0,3}"
-_TITLE_PLACE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
+_TITLE_PLACE = r"[A-Z][a-z]+"  # one word: "Warga Jakarta - Bogor" is not a dateline
 
 # Order matters: outlet-bearing forms first, bare place forms last.
 _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -103,19 +103,17 @@ def drop_related(d: Draft) -> Draft:
     """"Baca juga: …" anywhere; "BACA JUGA :" / "Berita Terkait" + the headline list under it."""
     out: list[Piece] = []
     skipping = 0  # headline lines still allowed to be swallowed after a bare marker
-    first_after_marker = False
     for p in d.pieces:
         drop, bare = _related(p.text)
         if drop:
-            skipping, first_after_marker = (10, True) if bare else (0, False)
+            skipping = 10 if bare else 0
             continue
-        if skipping and p.kind == "paragraph" and (
-            _headline_like(p.text) or (first_after_marker and len(p.text.split()) <= 25)
-        ):
+        # Only headline-like lines go: trafilatura sometimes already removed the link list, and
+        # then the line after the marker is body text (seen on the Suara fixture).
+        if skipping and p.kind == "paragraph" and _headline_like(p.text):
             skipping -= 1
-            first_after_marker = False
             continue
-        skipping, first_after_marker = 0, False
+        skipping = 0
         out.append(p)
     return d.with_pieces(out)
 
