@@ -31,6 +31,7 @@ RULES: tuple[Rule, ...] = (
     *rules_text.RULES,  # R1-R4 boilerplate, dateline, web addresses, age brackets
     *rules_datetime.RULES,  # R5-R6 dates, times
     *rules_money.RULES,  # R7-R9 currency, percent, units
+    rules_text.SAMPAI_DENGAN,  # s/d after times and money ranges had their chance
     *rules_numeric.RULES,  # R10-R17, R21 ranges ... cardinals
 )
 

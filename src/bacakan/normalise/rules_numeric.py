@@ -52,7 +52,7 @@ def LEGAL(m: re.Match[str], w: Work) -> str:
 # Military unit codes are read digit by digit: Kodim 1002/Barabai, Yonif 623.
 @rule(
     "military-unit-code",
-    r"(?i:\b(?:Kodim|Koramil|Yonif|Yon|Brigif|Yonkav|Yonarmed|Yonzipur|Denpom|Yonmarhanlan)\s+)(?P<x>[0-9]{3,4}(?:-[0-9]{2})?)\b",
+    r"(?i:\b(?:Kodim|Dandim|Makodim|Koramil|Danramil|Yonif|Danyon|Yon|Brigif|Yonkav|Yonarmed|Yonzipur|Denpom|Yonmarhanlan)\s+)(?P<x>[0-9]{3,4}(?:-[0-9]{2})?)\b",
 )
 def MILITARY(m: re.Match[str], w: Work) -> str:
     return digits(m.group("x"))
@@ -112,7 +112,7 @@ def ROMAN(m: re.Match[str], w: Work) -> str | None:
     return spoken
 
 
-@rule("phone", r"(?<![\w.,])(?:\+62|62|0)[0-9]{1,4}(?:[ -]?[0-9]{3,4}){1,2}(?:[ -]?[0-9]{2,5})?(?![\w]|[.,][0-9])")
+@rule("phone", r"(?<![\w.,])(?:\+62[ -]?|62|0)[0-9]{1,4}(?:[ -]?[0-9]{3,4}){1,2}(?:[ -]?[0-9]{2,5})?(?![\w]|[.,][0-9])")
 def PHONE(m: re.Match[str], w: Work) -> str | None:
     text = m.group()
     bare = re.sub(r"[^0-9]", "", text)
@@ -175,6 +175,6 @@ def CARDINAL(m: re.Match[str], w: Work) -> str:
 
 
 RULES: tuple[Rule, ...] = (
-    YEAR_ERA, ACADEMIC_YEAR, LEGAL, MILITARY, H_DAY, ORDINAL, SUFFIX_AN, RANGE, ROMAN,
-    PHONE, PHONE_AREA, DIGIT_STRING, FRACTION, NUMBER_SLASH, REDUP, NEGATIVE, CARDINAL,
+    YEAR_ERA, ACADEMIC_YEAR, LEGAL, MILITARY, PHONE, PHONE_AREA, H_DAY, ORDINAL, SUFFIX_AN, RANGE,
+    ROMAN, DIGIT_STRING, FRACTION, NUMBER_SLASH, REDUP, NEGATIVE, CARDINAL,
 )

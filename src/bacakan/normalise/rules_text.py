@@ -134,6 +134,9 @@ def INITIALS(m: re.Match[str], w: Work) -> str:
     return spell_letters(m.group("x"))
 
 
+# s/d is one abbreviation (sampai dengan); the slash would otherwise split it into letters.
+SAMPAI_DENGAN = const("abbreviation", r"(?<![\w/])[sS]\s?/\s?[dD]\b\.?", "sampai dengan")
+
 RULES: tuple[Rule, ...] = (
     SHARE_LINE, META_LINE, CAPTION_CREDIT, CREDIT,
     DATELINE_A, DATELINE_B, DATELINE_C,

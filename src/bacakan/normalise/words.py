@@ -17,7 +17,7 @@ _C = "bcdfghjklmnpqrstvwxyz"
 # optional coda consonant not followed by a vowel (else it is the next onset).
 _ONSET = rf"(?:ng|ny|kh|sy|bh|dh|str|[bkpgdft][rl]|s[tpk]|[{_C}])"
 _CODA = rf"(?:ng|nk|[{_C}])(?![aeiou])"
-_PRONOUNCEABLE = re.compile(rf"(?:{_ONSET}?[aeiou]{_CODA}?)+")
+_PRONOUNCEABLE = re.compile(rf"(?:{_ONSET}?[aeiou](?:{_CODA})?)+")
 
 _SYMBOLS = {
     "&": "dan", "+": "plus", "=": "sama dengan", "±": "kurang lebih", "%": "persen",
