@@ -23,7 +23,7 @@ import numpy as np
 
 from bacakan import atomic, clean, ingest, normalise
 from bacakan.errors import OutputError
-from bacakan.master import master
+from bacakan.master import episode as episode_audio
 from bacakan.models import Article, Clip, Episode, Script, Sentence
 from bacakan.publish import manifest, site
 from bacakan.publish.feed import FeedSettings
@@ -55,6 +55,7 @@ class RenderSettings:
     voice: str = DEFAULT_VOICE
     lexicons: tuple[Path, ...] = ()
     feed: FeedSettings = field(default_factory=FeedSettings)
+    mastering: str = "podcast"  # mastering profile: podcast, broadcast or a .toml (master.profiles)
 
 
 def prepare(source: str) -> Article:
@@ -158,8 +159,10 @@ def publish(article: Article, script: Script, clips: Sequence[Clip], profile: Vo
         slug, previous = _slug_for(settings.out, guid, article.title)
         folder = settings.out / slug
         audio_name = f"{slug}.mp3"
-        facts = master(clips, [s.block for s in script.sentences], profile.pauses,
-                       folder / audio_name)
+        audio = episode_audio.produce(
+            article, script, clips, profile.pauses, folder, slug, settings.mastering,
+            episode_audio.credits_for(settings.feed, settings.out, profile))
+        facts = audio.facts
         page = render_page(article, script, facts.timings, audio=audio_name,
                            audio_bytes=facts.size_bytes, duration_s=facts.duration_s,
                            voice=profile.name)
@@ -171,6 +174,8 @@ def publish(article: Article, script: Script, clips: Sequence[Clip], profile: Vo
             audio_bytes=facts.size_bytes, duration_s=round(facts.duration_s, 3), html="index.html",
             voice=profile.name, engine=engine, source=article.source, outlet=article.outlet,
             dateline=article.dateline, summary=_summary(article), updated=now if previous else None,
+            transcript=audio.transcript, chapters=audio.chapters, wav=audio.wav,
+            loudness_lufs=facts.loudness_lufs, true_peak_dbtp=facts.true_peak_dbtp,
         )
         manifest.write(folder, episode)
     with lock("site"):  # rebuilds read every manifest; interleaved, one would drop an episode

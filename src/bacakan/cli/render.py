@@ -13,6 +13,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from bacakan import config, pipeline
 from bacakan.cli.common import fail_line
 from bacakan.errors import BacakanError
+from bacakan.master.profiles import get_profile
 from bacakan.publish.fmt import clock
 from bacakan.synthesise import DEFAULT_VOICE, build_voice, load_profile, open_cache
 
@@ -28,6 +29,9 @@ def render_cmd(
     lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra lexicon TSV.")] = None,
     no_cache: Annotated[bool, typer.Option(
         "--no-cache", help="Synthesise every sentence again (ignore the sentence cache).")] = False,
+    mastering: Annotated[str, typer.Option(
+        "--profile", help="Mastering profile: podcast (-16/-19 LUFS MP3), broadcast (EBU R128, "
+        "-23 LUFS, + Broadcast WAV) or a profile .toml.")] = "podcast",
 ) -> None:
     """Render articles into narrated, accessible episodes and rebuild the feed."""
     console = Console(stderr=True)
@@ -38,8 +42,9 @@ def render_cmd(
         raise typer.Exit(2) from None
     feed = replace(feed, base_url=base_url) if base_url else feed
     settings = pipeline.RenderSettings(out=out, voice=voice, lexicons=tuple(lexicon or ()),
-                                       feed=feed)
+                                       feed=feed, mastering=mastering)
     try:
+        get_profile(mastering)  # fail before any synthesis
         profile = load_profile(voice)
         engine = build_voice(profile, cache=open_cache(enabled=not no_cache))
     except BacakanError as exc:
