@@ -38,6 +38,7 @@ _PODCAST_GUID_NS = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 # UTF-8) and U+FFFE/U+FFFF; C1 controls are legal but never meaningful in news text.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<[a-zA-Z/!][^>]*>")  # directories treat <description> as HTML; keep it plain
 _FEED_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 # Indonesian outlets print local time without an offset; most of them (and our sources) are in WIB.
 WIB = timezone(timedelta(hours=7), "WIB")
@@ -205,6 +206,12 @@ def _fit(text: str, limit: int) -> str:
     return cut.rsplit(" ", 1)[0] + " …"
 
 
+def _title(episode: Episode) -> str:
+    """The article's headline; a feed item without a title is rejected by directories (I01)."""
+    title = clean_text(episode.title)
+    return title if title.strip() else "Tanpa judul"
+
+
 def correction_note(episode: Episode) -> str:
     return f"Ralat: diperbarui {fmt.date_words(episode.updated)}." if episode.updated else ""
 
@@ -213,7 +220,8 @@ def _descriptions(episode: Episode, page_url: str) -> tuple[str, str]:
     """(plain-text description, HTML for content:encoded)."""
     summary = _SPACE.sub(" ", clean_text(episode.summary or episode.title)).strip()
     note = correction_note(episode)
-    text = _fit(f"{note} {summary}".strip(), _DESCRIPTION_MAX)
+    plain = _SPACE.sub(" ", _TAG.sub(" ", summary)).strip() or _title(episode)
+    text = _fit(f"{note} {plain}".strip(), _DESCRIPTION_MAX)
     parts = [f"<p><strong>{html.escape(note)}</strong></p>"] if note else []
     parts.append(f"<p>{html.escape(summary)}</p>")
     parts.append(f'<p><a href="{html.escape(page_url)}">Baca teks lengkap artikel ini</a></p>')
@@ -284,7 +292,7 @@ def build_feed(episodes: Sequence[Episode], settings: FeedSettings, *, path: str
         page_url = absolute_url(base, folder + episode.html)
         description, body = _descriptions(episode, page_url)
         item = _sub(channel, "item")
-        _sub(item, "title", episode.title)
+        _sub(item, "title", _title(episode))
         _sub(item, "description", description)
         _sub(item, f"{{{CONTENT}}}encoded", body)
         _sub(item, "link", page_url)
