@@ -9,6 +9,7 @@ above it is gone, the sign-off only after "BACA JUGA" lines below it are gone).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 
 from bacakan.clean.credits import take_captions, take_credit_lines, take_signoff
@@ -94,8 +95,9 @@ def _byline(d: Draft, meta_byline: str | None) -> str | None:
         return meta_byline
     if d.byline:
         return d.byline
-    if d.author and d.author.strip().lower() not in _GENERIC_AUTHORS:
-        return d.author.strip()
+    author = re.sub(r"(?i)^(?:oleh|by)\s*:?\s+", "", (d.author or "").strip())
+    if author and author.lower() not in _GENERIC_AUTHORS:
+        return author
     return None
 
 
