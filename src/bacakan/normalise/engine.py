@@ -65,8 +65,11 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     fn: RuleFn
+    gate: re.Pattern[str] | None = None  # cheap pre-check: skip the rule when it finds nothing
 
     def apply(self, work: Work) -> None:
+        if self.gate is not None and self.gate.search(work.text) is None:
+            return
         has_x = "x" in self.pattern.groupindex
 
         def repl(m: re.Match[str]) -> str:
@@ -82,15 +85,18 @@ class Rule:
         work.text = self.pattern.sub(repl, work.text)
 
 
-def rule(name: str, pattern: str, flags: int = 0) -> Callable[[RuleFn], Rule]:
-    """Decorator: compile ``pattern`` once and wrap the function as a Rule."""
+DIGIT_GATE = "[0-9]"
+
+
+def rule(name: str, pattern: str, flags: int = 0, gate: str | None = None) -> Callable[[RuleFn], Rule]:
+    """Decorator: compile ``pattern`` (and the optional ``gate``) once and wrap the function."""
 
     def wrap(fn: RuleFn) -> Rule:
-        return Rule(name, re.compile(pattern, flags), fn)
+        return Rule(name, re.compile(pattern, flags), fn, re.compile(gate) if gate else None)
 
     return wrap
 
 
-def const(name: str, pattern: str, spoken: str, flags: int = 0) -> Rule:
+def const(name: str, pattern: str, spoken: str, flags: int = 0, gate: str | None = None) -> Rule:
     """A rule that always says the same thing (``spoken`` may be '' to drop the span)."""
-    return Rule(name, re.compile(pattern, flags), lambda _m, _w: spoken)
+    return Rule(name, re.compile(pattern, flags), lambda _m, _w: spoken, re.compile(gate) if gate else None)

@@ -92,6 +92,8 @@ class Lexicon:
             folded[e.written.casefold()] = e
         self._exact: Mapping[str, Entry] = MappingProxyType(exact)
         self._folded: Mapping[str, Entry] = MappingProxyType(folded)
+        # Cache of spoken forms for words (owned by normalise.words); safe because entries never change.
+        self.memo: dict[str, tuple[str, str | None]] = {}
 
     def lookup(self, token: str) -> Entry | None:
         """Exact match first. Case-folded only for SHOUTED tokens (POLRI) and sentence-initial

@@ -17,6 +17,8 @@ SHARE_LINE = const(
     r"|Pinterest|Line|E-?mail|Print|Cetak)[ \t]*)+$",
     "",
     _LINE,
+    gate=r"(?i)facebook|twitter|whatsapp|telegram|share|bagikan|copy|salin|linkedin|pinterest|line|mail"
+    r"|print|cetak|^\s*x\s*$",
 )
 META_LINE = const(
     "boilerplate-line",
@@ -24,13 +26,14 @@ META_LINE = const(
     r"|(?:Editor|Penulis|Pewarta|Reporter|Redaktur|Sumber|Foto|Penyunting)[ \t]*:.*)$",
     "",
     _LINE,
+    gate=r"(?i)scroll|advert|iklan|tag|baca|editor|penulis|pewarta|reporter|redaktur|sumber|foto|penyunting",
 )
 CAPTION_CREDIT = const(
-    "caption-credit", r"\((?:Foto|Dok|Ilustrasi|Sumber|Photo)\s*[:.][^)]*\)", "", re.I
+    "caption-credit", r"\((?:Foto|Dok|Ilustrasi|Sumber|Photo)\s*[:.][^)]*\)", "", re.I, gate=r"\("
 )
 
 
-@rule("credit", r"\((?P<c>[a-z]{2,}[0-9]*(?:/[a-z0-9]+)*)\)(?=[ \t]*(?:$|\n))")
+@rule("credit", r"\((?P<c>[a-z]{2,}[0-9]*(?:/[a-z0-9]+)*)\)(?=[ \t]*(?:$|\n))", gate='\\(')
 def CREDIT(m: re.Match[str], w: Work) -> str | None:
     # (ha) or (kg) right after a number is a unit gloss, not a credit.
     if "/" not in m.group("c") and re.search(r"[0-9]\s*$", m.string[: m.start()]):
@@ -81,7 +84,7 @@ def _host(host: str, w: Work) -> str:
 _URL_END = r"(?<![.,;:!?)\]’”'\"])"
 
 
-@rule("url", rf"(?i)\b(?:https?://|www\.)[^\s<>\"“”()\[\]]+{_URL_END}")
+@rule("url", rf"(?i)\b(?:https?://|www\.)[^\s<>\"“”()\[\]]+{_URL_END}", gate='(?i)http|www\\.')
 def URL(m: re.Match[str], w: Work) -> str:
     url = re.sub(r"(?i)^https?://", "", m.group())
     url = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
@@ -93,7 +96,7 @@ def URL(m: re.Match[str], w: Work) -> str:
     return " ".join(spoken)
 
 
-@rule("email", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+@rule("email", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", gate='@')
 def EMAIL(m: re.Match[str], w: Work) -> str:
     local, _, host = m.group().partition("@")
     local_spoken = " titik ".join(
@@ -102,7 +105,7 @@ def EMAIL(m: re.Match[str], w: Work) -> str:
     return f"{local_spoken} et {_host(host.lower(), w)}"
 
 
-@rule("domain", r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:co\.id|go\.id|ac\.id|or\.id|sch\.id|com|net|org|id)\b(?![\w-])")
+@rule("domain", r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:co\.id|go\.id|ac\.id|or\.id|sch\.id|com|net|org|id)\b(?![\w-])", gate='(?i)\\.(?:co|go|ac|or|sch|com|net|org|id)\\b')
 def DOMAIN(m: re.Match[str], w: Work) -> str:
     return _host(m.group().lower(), w)
 
@@ -112,30 +115,32 @@ def _split_tag(tag: str, w: Work) -> str:
     return " ".join(cardinal(int(p)) if p.isdigit() and len(p) < 16 else speak_text(p, w.lexicon) for p in parts)
 
 
-@rule("hashtag", r"(?i:\btagar\s+)?#(?P<t>\w+)")
+@rule("hashtag", r"(?i:\btagar\s+)?#(?P<t>\w+)", gate='#')
 def HASHTAG(m: re.Match[str], w: Work) -> str:
     return "tagar " + _split_tag(m.group("t"), w)
 
 
-@rule("handle", r"(?<![\w.])@(?P<t>\w+)")
+@rule("handle", r"(?<![\w.])@(?P<t>\w+)", gate='@')
 def HANDLE(m: re.Match[str], w: Work) -> str:
     return "et " + " ".join(_split_tag(p, w) for p in m.group("t").split("_") if p)
 
 
 # Age after a name or suspect's initials: "Faisal (37)" / "HN (23)".
-@rule("age", r"\b(?!(?:Ayat|Pasal|Huruf|Angka|Butir|Poin|Nomor|No|Tahap|Bab|Lampiran)\b)(?:[A-Z][\w.'’]*|\b[A-Z]{1,4})\s*(?P<x>\((?P<n>[0-9]{1,3})\))")
+@rule("age", r"\b(?!(?:Ayat|Pasal|Huruf|Angka|Butir|Poin|Nomor|No|Tahap|Bab|Lampiran)\b)(?:[A-Z][\w.'’]*|\b[A-Z]{1,4})\s*(?P<x>\((?P<n>[0-9]{1,3})\))", gate='\\([0-9]{1,3}\\)')
 def AGE(m: re.Match[str], w: Work) -> str:
     return f"{cardinal(int(m.group('n')))} tahun"
 
 
 # Initials like "pelaku berinisial HN" must not be read as a word even when pronounceable.
-@rule("initials", r"(?<=\binisial )(?P<x>[A-Z]{2,4})\b")
+@rule("initials", r"(?<=\binisial )(?P<x>[A-Z]{2,4})\b", gate='inisial')
 def INITIALS(m: re.Match[str], w: Work) -> str:
     return spell_letters(m.group("x"))
 
 
 # s/d is one abbreviation (sampai dengan); the slash would otherwise split it into letters.
-SAMPAI_DENGAN = const("abbreviation", r"(?<![\w/])[sS]\s?/\s?[dD]\b\.?", "sampai dengan")
+SAMPAI_DENGAN = const(
+    "abbreviation", r"(?<![\w/])[sS]\s?/\s?[dD]\b\.?", "sampai dengan", gate="/"
+)
 
 RULES: tuple[Rule, ...] = (
     SHARE_LINE, META_LINE, CAPTION_CREDIT, CREDIT,

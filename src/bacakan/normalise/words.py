@@ -92,7 +92,21 @@ def _keep_hyphen(parts: list[str], spoken: list[str]) -> bool:
     return a == b or a.endswith(b) or b.startswith(a) or a in b
 
 
+_MEMO_LIMIT = 50_000
+
+
 def speak_word(token: str, lexicon: Lexicon) -> tuple[str, str | None]:
+    """Memoised per lexicon: news text repeats the same few thousand words."""
+    memo = lexicon.memo
+    hit = memo.get(token)
+    if hit is None:
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        hit = memo[token] = _speak_word(token, lexicon)
+    return hit
+
+
+def _speak_word(token: str, lexicon: Lexicon) -> tuple[str, str | None]:
     if "-" not in token:
         return speak_simple(token, lexicon)
     entry = lexicon.lookup(token) or lexicon.lookup(token.rstrip("."))
