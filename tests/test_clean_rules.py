@@ -16,10 +16,20 @@ from bacakan.models import RawArticle
     ("text", "place", "outlet", "rest"),
     [
         ("JAKARTA, KOMPAS.com — Presiden meninjau", "Jakarta", "KOMPAS.com", "Presiden meninjau"),
-        ("REPUBLIKA.CO.ID, JAKARTA -- Menteri Agama", "Jakarta", "REPUBLIKA.CO.ID", "Menteri Agama"),
+        (
+            "REPUBLIKA.CO.ID, JAKARTA -- Menteri Agama",
+            "Jakarta",
+            "REPUBLIKA.CO.ID",
+            "Menteri Agama",
+        ),
         ("jpnn.com - ROKAN HILIR - Polisi menyita", "Rokan Hilir", "jpnn.com", "Polisi menyita"),
         ("Mataram (ANTARA) - Pemerintah provinsi", "Mataram", "ANTARA", "Pemerintah provinsi"),
-        ("klikkalimantan.com, PARINGIN-Dalam rangka", "Paringin", "klikkalimantan.com", "Dalam rangka"),
+        (
+            "klikkalimantan.com, PARINGIN-Dalam rangka",
+            "Paringin",
+            "klikkalimantan.com",
+            "Dalam rangka",
+        ),
         ("PARINGIN, klikkalimantan.com –", "Paringin", "klikkalimantan.com", ""),
         ("Jakarta, CNN Indonesia -- Badan Pangan", "Jakarta", "CNN Indonesia", "Badan Pangan"),
         ("Liputan6.com, Jakarta - Polisi", "Jakarta", "Liputan6.com", "Polisi"),
@@ -52,7 +62,11 @@ def test_not_a_dateline(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "body", "code"),
     [
-        ("“Upaya ini penting,” tukas Riza.(pr/klik)", "“Upaya ini penting,” tukas Riza.", "pr/klik"),
+        (
+            "“Upaya ini penting,” tukas Riza.(pr/klik)",
+            "“Upaya ini penting,” tukas Riza.",
+            "pr/klik",
+        ),
         ("Acara berjalan lancar. (fyk/ash)", "Acara berjalan lancar.", "fyk/ash"),
         ("Ia menambahkan hal itu. [martino]", "Ia menambahkan hal itu.", "martino"),
         ("Kegiatan selesai pukul 12.00.(aulia)", "Kegiatan selesai pukul 12.00.", "aulia"),
@@ -85,18 +99,38 @@ def test_credit_lines(text: str, byline: list[str], credit: list[str]) -> None:
 
 
 def test_sentence_starting_with_label_word_is_not_a_credit() -> None:
-    assert credit_line("Sumber: warga mengatakan banjir datang sejak malam dan belum surut pagi ini") is None
+    assert (
+        credit_line("Sumber: warga mengatakan banjir datang sejak malam dan belum surut pagi ini")
+        is None
+    )
 
 
 @pytest.mark.parametrize(
     "line",
-    ["Facebook", "Twitter", "WhatsApp", "Telegram", "Share on Facebook", "Tweet", "copy link",
-     "Bagikan: Facebook Twitter", "Scroll to Top", "Advertisement", "Lebih baru Lebih lama",
-     "0 Komentar", "Tinggalkan Balasan", "Batalkan balasan",
-     "Alamat email Anda tidak akan dipublikasikan. Ruas yang wajib ditandai *",
-     "Artikel ini telah tayang di Tribunnews.com dengan judul X", "Halaman 1 2 3", "Selanjutnya",
-     "Copyright © 2023 klikkalimantan.com", "Beranda » Daerah » Balangan",
-     "SCROLL TO CONTINUE WITH CONTENT", "Lihat juga video: banjir di Kalsel"],
+    [
+        "Facebook",
+        "Twitter",
+        "WhatsApp",
+        "Telegram",
+        "Share on Facebook",
+        "Tweet",
+        "copy link",
+        "Bagikan: Facebook Twitter",
+        "Scroll to Top",
+        "Advertisement",
+        "Lebih baru Lebih lama",
+        "0 Komentar",
+        "Tinggalkan Balasan",
+        "Batalkan balasan",
+        "Alamat email Anda tidak akan dipublikasikan. Ruas yang wajib ditandai *",
+        "Artikel ini telah tayang di Tribunnews.com dengan judul X",
+        "Halaman 1 2 3",
+        "Selanjutnya",
+        "Copyright © 2023 klikkalimantan.com",
+        "Beranda » Daerah » Balangan",
+        "SCROLL TO CONTINUE WITH CONTENT",
+        "Lihat juga video: banjir di Kalsel",
+    ],
 )
 def test_furniture_lines(line: str) -> None:
     assert is_furniture(line)
@@ -104,9 +138,11 @@ def test_furniture_lines(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Video itu ramai dibagikan di Facebook dan WhatsApp.",
-     "Warga melapor lewat Telegram kepada petugas.",
-     "Selanjutnya, petugas memeriksa kendaraan."],
+    [
+        "Video itu ramai dibagikan di Facebook dan WhatsApp.",
+        "Warga melapor lewat Telegram kepada petugas.",
+        "Selanjutnya, petugas memeriksa kendaraan.",
+    ],
 )
 def test_body_sentences_are_not_furniture(line: str) -> None:
     assert not is_furniture(line)
@@ -117,9 +153,15 @@ def test_body_sentences_are_not_furniture(line: str) -> None:
     ("text", "caption"),
     [
         ("Foto: Warga antre beras (dok. ist)", "Warga antre beras"),
-        ("Petugas memeriksa kendaraan, Senin (20/11). KOMPAS.COM/RIZAL", "Petugas memeriksa kendaraan, Senin (20/11)."),
+        (
+            "Petugas memeriksa kendaraan, Senin (20/11). KOMPAS.COM/RIZAL",
+            "Petugas memeriksa kendaraan, Senin (20/11).",
+        ),
         ("Warga memadati pasar. ANTARA FOTO/Budi Candra", "Warga memadati pasar."),
-        ("DUDUK-Kapolres duduk lesehan di halaman.(diskominfosan/klik)", "Kapolres duduk lesehan di halaman."),
+        (
+            "DUDUK-Kapolres duduk lesehan di halaman.(diskominfosan/klik)",
+            "Kapolres duduk lesehan di halaman.",
+        ),
     ],
 )
 def test_captions(text: str, caption: str) -> None:
@@ -129,9 +171,15 @@ def test_captions(text: str, caption: str) -> None:
 @pytest.mark.parametrize(
     ("snippet", "out"),
     [
-        ("klikkalimantan.com, PARINGIN-Dalam rangka persiapan Pemilu.", "Paringin, Dalam rangka persiapan Pemilu."),
+        (
+            "klikkalimantan.com, PARINGIN-Dalam rangka persiapan Pemilu.",
+            "Paringin, Dalam rangka persiapan Pemilu.",
+        ),
         ("Facebook\nTwitter\nWarga berkumpul di balai desa.", "Warga berkumpul di balai desa."),
-        ("Ia menegaskan hal itu.(pr/klik)\nBACA JUGA :\nJudul Berita Lain\nScroll to Top", "Ia menegaskan hal itu."),
+        (
+            "Ia menegaskan hal itu.(pr/klik)\nBACA JUGA :\nJudul Berita Lain\nScroll to Top",
+            "Ia menegaskan hal itu.",
+        ),
         ("Mataram (ANTARA) - Harga beras stabil.\nEditor: Budi", "Mataram, Harga beras stabil."),
         ("KPU Balangan menetapkan DCT.", "KPU Balangan menetapkan DCT."),
         ("Baca juga: Harga Cabai Naik\nHarga bawang turun.", "Harga bawang turun."),
@@ -143,21 +191,33 @@ def test_clean_snippet(snippet: str, out: str) -> None:
 
 
 def _text(body: str) -> RawArticle:
-    return RawArticle(source="t.txt", kind="text", text=body, metadata={"title": body.split("\n")[0]})
+    return RawArticle(
+        source="t.txt", kind="text", text=body, metadata={"title": body.split("\n")[0]}
+    )
 
 
 def test_sentence_broken_across_blocks_is_rejoined() -> None:
-    a = clean(_text("Judul\n\nPolisi memeriksa kendaraan yang melintas di\n\njalan utama pada Senin pagi."))
-    assert a.paragraphs == ("Polisi memeriksa kendaraan yang melintas di jalan utama pada Senin pagi.",)
+    a = clean(
+        _text(
+            "Judul\n\nPolisi memeriksa kendaraan yang melintas di\n\njalan utama pada Senin pagi."
+        )
+    )
+    assert a.paragraphs == (
+        "Polisi memeriksa kendaraan yang melintas di jalan utama pada Senin pagi.",
+    )
 
 
 def test_subheading_becomes_heading_block() -> None:
-    a = clean(_text("Judul\n\nParagraf pertama selesai.\n\nKronologi Kejadian\n\nParagraf kedua selesai."))
+    a = clean(
+        _text("Judul\n\nParagraf pertama selesai.\n\nKronologi Kejadian\n\nParagraf kedua selesai.")
+    )
     assert [(b.kind, b.text) for b in a.blocks][1] == ("heading", "Kronologi Kejadian")
 
 
 def test_related_headline_list_after_marker_is_dropped() -> None:
-    a = clean(_text("Judul\n\nIsi berita pertama.\n\nBerita Terkait\nJudul Satu\nJudul Dua\n\nIsi kedua."))
+    a = clean(
+        _text("Judul\n\nIsi berita pertama.\n\nBerita Terkait\nJudul Satu\nJudul Dua\n\nIsi kedua.")
+    )
     assert a.paragraphs == ("Isi berita pertama.", "Isi kedua.")
 
 
@@ -172,6 +232,8 @@ def test_nothing_left_raises() -> None:
 
 
 def test_html_without_article_raises() -> None:
-    raw = RawArticle(source="x.html", kind="html", text="<html><body><nav>Beranda</nav></body></html>")
+    raw = RawArticle(
+        source="x.html", kind="html", text="<html><body><nav>Beranda</nav></body></html>"
+    )
     with pytest.raises(InputError):
         clean(raw)

@@ -19,7 +19,8 @@ DATA = Path(__file__).parent / "data" / "clean"
 PAGE = (DATA / "wp-regional.html").read_bytes()
 UTF8_WRONG_META = (
     "<html><head><meta charset='windows-1252'><title>Harga Naik</title></head><body><article>"
-    "<p>Harga cabai naik menjadi Rp90 ribu — “kata pedagang” di pasar Sentra Antasari pada pagi hari."
+    "<p>Harga cabai naik menjadi Rp90 ribu — “kata pedagang” di pasar Sentra Antasari"
+    " pada pagi hari."
     " Pedagang lain mengatakan pasokan berkurang sejak pekan lalu karena cuaca buruk di Jawa.</p>"
     "<p>Dinas Perdagangan akan menggelar operasi pasar di tiga kecamatan untuk menahan harga.</p>"
     "</article></body></html>"
@@ -160,7 +161,9 @@ def test_oversize_file(tmp_path: Path) -> None:
 
 def test_latin1_file_is_decoded(tmp_path: Path) -> None:
     p = tmp_path / "a.txt"
-    p.write_bytes("Judul\n\nKafe di Banjarmasin menjual café susu dengan harga Rp15 ribu.\n".encode("cp1252"))
+    p.write_bytes(
+        "Judul\n\nKafe di Banjarmasin menjual café susu dengan harga Rp15 ribu.\n".encode("cp1252")
+    )
     assert "café" in read(str(p)).text
 
 

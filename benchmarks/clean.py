@@ -1,0 +1,70 @@
+"""What trafilatura alone gets wrong on the HTML fixtures, and what the Indonesian rules fix.
+
+Scored like trafilatura's own eval (tests/data/clean/expect.json): a ``with`` snippet found is a
+true positive, one missing a false negative, a ``without`` snippet found (leaked boilerplate) a
+false positive. Run: ``PYTHONPATH=src python benchmarks/clean.py``.
+
+Caveat: the rules were written while looking at these same 16 pages, so the "with rules" column
+is a training-set score, not a held-out one; the trafilatura column is the honest baseline.
+Figures at commit time: trafilatura alone P 0.419 R 0.978 F1 0.587 (61 leaked, 1 lost);
+with rules P 1.000 R 1.000 F1 1.000 (0 leaked, 0 lost).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bacakan.clean import clean
+from bacakan.extract import extract
+from bacakan.ingest import read
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "clean"
+
+
+def score(body: str, case: dict[str, list[str]]) -> tuple[int, int, int]:
+    tp = sum(s in body for s in case["with"])
+    fn = len(case["with"]) - tp
+    fp = sum(s in body for s in case["without"])
+    return tp, fn, fp
+
+
+def f1(tp: int, fn: int, fp: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main() -> None:
+    expect = json.loads((DATA / "expect.json").read_text(encoding="utf-8"))
+    totals = {"trafilatura": [0, 0, 0], "bacakan": [0, 0, 0]}
+    meta_ok = {"trafilatura": 0, "bacakan": 0}
+    cases = {k: v for k, v in expect.items() if k.endswith(".html")}
+    print(f"{'fixture':<22}{'trafilatura tp/fn/leak':>24}{'with rules tp/fn/leak':>24}")
+    for name, case in sorted(cases.items()):
+        raw = read(str(DATA / case["file"]))
+        ex = extract(raw.text)
+        alone = "\n".join(b.text for b in ex.blocks) if ex else ""
+        article = clean(raw)
+        ruled = "\n".join(b.text for b in article.blocks)
+        row = []
+        for label, body in (("trafilatura", alone), ("bacakan", ruled)):
+            s = score(body, case)
+            totals[label] = [a + b for a, b in zip(totals[label], s, strict=True)]
+            row.append("/".join(str(n) for n in s))
+        # Dateline place: trafilatura has no notion of it; count fixtures where ours is right.
+        meta_ok["bacakan"] += article.dateline == case["meta"].get("dateline", article.dateline)
+        print(f"{name:<22}{row[0]:>24}{row[1]:>24}")
+    print()
+    for label, (tp, fn, fp) in totals.items():
+        p, r, f = f1(tp, fn, fp)
+        print(
+            f"{label:<12} precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  "
+            f"leaked boilerplate snippets {fp}  lost body snippets {fn}"
+        )
+    print(f"datelines right with rules: {meta_ok['bacakan']}/{len(cases)} (trafilatura: none)")
+    print("note: rules were tuned on these pages (training-set score, not held-out)")
+
+
+if __name__ == "__main__":
+    main()
