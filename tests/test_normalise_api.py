@@ -113,38 +113,80 @@ def test_change_is_frozen() -> None:
     ("text", "sentences"),
     [
         pytest.param("Ia datang. Kami pulang.", ["Ia datang.", "Kami pulang."], id="simple"),
-        pytest.param("Harga naik 1.500 rupiah. Warga mengeluh.",
-                     ["Harga naik 1.500 rupiah.", "Warga mengeluh."], id="thousands-dot"),
-        pytest.param("Apel pukul 09.00 WITA. Semua hadir.",
-                     ["Apel pukul 09.00 WITA.", "Semua hadir."], id="time-dot"),
-        pytest.param("Kantornya di Jl. Ahmad Yani No. 4 Paringin.",
-                     ["Kantornya di Jl. Ahmad Yani No. 4 Paringin."], id="jl-no"),
-        pytest.param("Pasien ditangani dr. Rina. Kondisinya stabil.",
-                     ["Pasien ditangani dr. Rina.", "Kondisinya stabil."], id="dr"),
-        pytest.param("Kuasa hukum Andi, S.H. M.H. hadir.", ["Kuasa hukum Andi, S.H. M.H. hadir."],
-                     id="degrees"),
-        pytest.param("Kuasa hukumnya Andi Saputra, S.H. Ia hadir.",
-                     ["Kuasa hukumnya Andi Saputra, S.H.", "Ia hadir."], id="degree-ends-sentence"),
-        pytest.param("Transfer a.n. Budi. Lalu konfirmasi.", ["Transfer a.n. Budi.", "Lalu konfirmasi."],
-                     id="atas-nama"),
-        pytest.param("Situs kpu.go.id. Cek di sana.", ["Situs kpu.go.id.", "Cek di sana."], id="domain"),
-        pytest.param("Cek https://kpu.go.id/dpt sekarang. Mudah.",
-                     ["Cek https://kpu.go.id/dpt sekarang.", "Mudah."], id="url"),
-        pytest.param("Harga Rp1.500,- per ikat. Murah.", ["Harga Rp1.500,- per ikat.", "Murah."],
-                     id="rupiah-dash"),
-        pytest.param("“Kami siap,” ujar Riza. Ia tersenyum.",
-                     ["“Kami siap,” ujar Riza.", "Ia tersenyum."], id="quote-comma"),
-        pytest.param("“Kami siap.” Ia tersenyum.", ["“Kami siap.”", "Ia tersenyum."], id="quote-after-dot"),
-        pytest.param("Apa benar? Ya! Tentu.", ["Apa benar?", "Ya!", "Tentu."], id="question-exclaim"),
+        pytest.param(
+            "Harga naik 1.500 rupiah. Warga mengeluh.",
+            ["Harga naik 1.500 rupiah.", "Warga mengeluh."],
+            id="thousands-dot",
+        ),
+        pytest.param(
+            "Apel pukul 09.00 WITA. Semua hadir.",
+            ["Apel pukul 09.00 WITA.", "Semua hadir."],
+            id="time-dot",
+        ),
+        pytest.param(
+            "Kantornya di Jl. Ahmad Yani No. 4 Paringin.",
+            ["Kantornya di Jl. Ahmad Yani No. 4 Paringin."],
+            id="jl-no",
+        ),
+        pytest.param(
+            "Pasien ditangani dr. Rina. Kondisinya stabil.",
+            ["Pasien ditangani dr. Rina.", "Kondisinya stabil."],
+            id="dr",
+        ),
+        pytest.param(
+            "Kuasa hukum Andi, S.H. M.H. hadir.",
+            ["Kuasa hukum Andi, S.H. M.H. hadir."],
+            id="degrees",
+        ),
+        pytest.param(
+            "Kuasa hukumnya Andi Saputra, S.H. Ia hadir.",
+            ["Kuasa hukumnya Andi Saputra, S.H.", "Ia hadir."],
+            id="degree-ends-sentence",
+        ),
+        pytest.param(
+            "Transfer a.n. Budi. Lalu konfirmasi.",
+            ["Transfer a.n. Budi.", "Lalu konfirmasi."],
+            id="atas-nama",
+        ),
+        pytest.param(
+            "Situs kpu.go.id. Cek di sana.", ["Situs kpu.go.id.", "Cek di sana."], id="domain"
+        ),
+        pytest.param(
+            "Cek https://kpu.go.id/dpt sekarang. Mudah.",
+            ["Cek https://kpu.go.id/dpt sekarang.", "Mudah."],
+            id="url",
+        ),
+        pytest.param(
+            "Harga Rp1.500,- per ikat. Murah.",
+            ["Harga Rp1.500,- per ikat.", "Murah."],
+            id="rupiah-dash",
+        ),
+        pytest.param(
+            "“Kami siap,” ujar Riza. Ia tersenyum.",
+            ["“Kami siap,” ujar Riza.", "Ia tersenyum."],
+            id="quote-comma",
+        ),
+        pytest.param(
+            "“Kami siap.” Ia tersenyum.", ["“Kami siap.”", "Ia tersenyum."], id="quote-after-dot"
+        ),
+        pytest.param(
+            "Apa benar? Ya! Tentu.", ["Apa benar?", "Ya!", "Tentu."], id="question-exclaim"
+        ),
         pytest.param("Bupati H. Abdul Hadi hadir.", ["Bupati H. Abdul Hadi hadir."], id="haji"),
         pytest.param("Kepala desa M. Yusuf hadir.", ["Kepala desa M. Yusuf hadir."], id="initial"),
-        pytest.param("Dibangun tahun 2023. 50 orang bekerja.",
-                     ["Dibangun tahun 2023.", "50 orang bekerja."], id="digit-start"),
+        pytest.param(
+            "Dibangun tahun 2023. 50 orang bekerja.",
+            ["Dibangun tahun 2023.", "50 orang bekerja."],
+            id="digit-start",
+        ),
         pytest.param("tukas Riza.(pr/klik)", ["tukas Riza.(pr/klik)"], id="credit-stays"),
         pytest.param("Baris satu\nBaris dua.", ["Baris satu", "Baris dua."], id="lines"),
         pytest.param("  ", [], id="blank"),
-        pytest.param("Bantuan beras, minyak, dll. Semua dibagikan.",
-                     ["Bantuan beras, minyak, dll.", "Semua dibagikan."], id="dll-ends"),
+        pytest.param(
+            "Bantuan beras, minyak, dll. Semua dibagikan.",
+            ["Bantuan beras, minyak, dll.", "Semua dibagikan."],
+            id="dll-ends",
+        ),
     ],
 )
 def test_split_sentences(text: str, sentences: list[str]) -> None:
@@ -163,7 +205,9 @@ def test_never_raises_and_returns_lower_case_words(text: str) -> None:
     assert "  " not in spoken and spoken == spoken.strip()
 
 
-_NEWSY = st.text(alphabet="0123456789.,/-:()%$ RpWIBTAkgmsdnx²³°#@“”'\"KPUAKBPIVXabc\n", max_size=60)
+_NEWSY = st.text(
+    alphabet="0123456789.,/-:()%$ RpWIBTAkgmsdnx²³°#@“”'\"KPUAKBPIVXabc\n", max_size=60
+)
 
 
 @settings(max_examples=400, deadline=None)

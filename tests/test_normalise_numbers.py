@@ -37,9 +37,18 @@ def test_number_sentences(written: str, expected: str) -> None:
         pytest.param(1_000_000_000, "satu miliar", id="1e9"),
         pytest.param(1_500_000_000, "satu miliar lima ratus juta", id="1.5e9"),
         pytest.param(10**12, "satu triliun", id="1e12"),
-        pytest.param(10**15 - 1, " ".join(["sembilan ratus sembilan puluh sembilan triliun"] + [
-            "sembilan ratus sembilan puluh sembilan " + s for s in ("miliar", "juta", "ribu")
-        ] + ["sembilan ratus sembilan puluh sembilan"]), id="max-cardinal"),
+        pytest.param(
+            10**15 - 1,
+            " ".join(
+                ["sembilan ratus sembilan puluh sembilan triliun"]
+                + [
+                    "sembilan ratus sembilan puluh sembilan " + s
+                    for s in ("miliar", "juta", "ribu")
+                ]
+                + ["sembilan ratus sembilan puluh sembilan"]
+            ),
+            id="max-cardinal",
+        ),
         pytest.param(10**15, "satu " + " ".join(["nol"] * 15), id="too-long-digits"),
         pytest.param(-5, "minus lima", id="negative"),
     ],
@@ -50,8 +59,15 @@ def test_cardinal(n: int, spoken: str) -> None:
 
 @pytest.mark.parametrize(
     ("n", "spoken"),
-    [(1, "pertama"), (2, "kedua"), (11, "kesebelas"), (12, "kedua belas"), (21, "kedua puluh satu"),
-     (100, "keseratus"), (1000, "keseribu")],
+    [
+        (1, "pertama"),
+        (2, "kedua"),
+        (11, "kesebelas"),
+        (12, "kedua belas"),
+        (21, "kedua puluh satu"),
+        (100, "keseratus"),
+        (1000, "keseribu"),
+    ],
 )
 def test_ordinal(n: int, spoken: str) -> None:
     assert ordinal(n) == spoken
@@ -65,7 +81,9 @@ def test_ordinal(n: int, spoken: str) -> None:
         pytest.param("1.250.000", "satu juta dua ratus lima puluh ribu", id="dot-millions"),
         pytest.param("2,5", "dua koma lima", id="comma-decimal"),
         pytest.param("1.5", "satu koma lima", id="english-decimal"),
-        pytest.param("1.250,75", "seribu dua ratus lima puluh koma tujuh lima", id="thousands-and-decimal"),
+        pytest.param(
+            "1.250,75", "seribu dua ratus lima puluh koma tujuh lima", id="thousands-and-decimal"
+        ),
         pytest.param("007", "nol nol tujuh", id="leading-zeros"),
     ],
 )

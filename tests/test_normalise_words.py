@@ -18,9 +18,18 @@ def test_word_sentences(written: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("word", "expected"),
     [
-        ("WITA", True), ("PEMILU", True), ("SIGAP", True), ("ANGGOTA", True), ("STRUKTUR", True),
-        ("KPU", False), ("DPRD", False), ("ASN", False), ("OPD", False), ("BPBD", False),
-        ("UMKM", False), ("RSUD", False),
+        ("WITA", True),
+        ("PEMILU", True),
+        ("SIGAP", True),
+        ("ANGGOTA", True),
+        ("STRUKTUR", True),
+        ("KPU", False),
+        ("DPRD", False),
+        ("ASN", False),
+        ("OPD", False),
+        ("BPBD", False),
+        ("UMKM", False),
+        ("RSUD", False),
     ],
 )
 def test_shape_heuristic(word: str, expected: bool) -> None:

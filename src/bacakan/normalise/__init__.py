@@ -47,7 +47,9 @@ def _prepare(text: str) -> str:
     # stripped so 'café' is read 'cafe'. Our placeholder code points are removed from input.
     text = unicodedata.normalize("NFKC", text).replace("⁄", "/")
     if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
         text = PLACEHOLDER_RE.sub(" ", text)
     return text
 

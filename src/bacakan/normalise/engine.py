@@ -19,7 +19,8 @@ PLACEHOLDER_RE = re.compile("[\U000f0000-\U000ffffd]")
 
 @dataclass(frozen=True)
 class Change:
-    """One edit: the written span, what is said instead, and the rule or lexicon entry (file:line)."""
+    """One edit: the written span, what is said instead, and the rule or lexicon entry
+    (``file:line``) that made it."""
 
     written: str
     spoken: str
@@ -79,7 +80,11 @@ class Rule:
             if has_x and m.start("x") >= 0:
                 start, end = m.span("x")
                 whole = m.string
-                return whole[m.start() : start] + work.protect(m.group("x"), spoken, self.name) + whole[end : m.end()]
+                return (
+                    whole[m.start() : start]
+                    + work.protect(m.group("x"), spoken, self.name)
+                    + whole[end : m.end()]
+                )
             return work.protect(m.group(0), spoken, self.name)
 
         work.text = self.pattern.sub(repl, work.text)
@@ -88,7 +93,9 @@ class Rule:
 DIGIT_GATE = "[0-9]"
 
 
-def rule(name: str, pattern: str, flags: int = 0, gate: str | None = None) -> Callable[[RuleFn], Rule]:
+def rule(
+    name: str, pattern: str, flags: int = 0, gate: str | None = None
+) -> Callable[[RuleFn], Rule]:
     """Decorator: compile ``pattern`` (and the optional ``gate``) once and wrap the function."""
 
     def wrap(fn: RuleFn) -> Rule:
@@ -99,4 +106,6 @@ def rule(name: str, pattern: str, flags: int = 0, gate: str | None = None) -> Ca
 
 def const(name: str, pattern: str, spoken: str, flags: int = 0, gate: str | None = None) -> Rule:
     """A rule that always says the same thing (``spoken`` may be '' to drop the span)."""
-    return Rule(name, re.compile(pattern, flags), lambda _m, _w: spoken, re.compile(gate) if gate else None)
+    return Rule(
+        name, re.compile(pattern, flags), lambda _m, _w: spoken, re.compile(gate) if gate else None
+    )

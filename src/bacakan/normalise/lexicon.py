@@ -15,13 +15,48 @@ from types import MappingProxyType
 from bacakan.errors import ConfigError
 from bacakan.paths import lexicon_dir
 
-LETTER_NAMES: Mapping[str, str] = MappingProxyType({
-    "a": "a", "b": "be", "c": "ce", "d": "de", "e": "e", "f": "ef", "g": "ge", "h": "ha",
-    "i": "i", "j": "je", "k": "ka", "l": "el", "m": "em", "n": "en", "o": "o", "p": "pe",
-    "q": "ki", "r": "er", "s": "es", "t": "te", "u": "u", "v": "ve", "w": "we", "x": "eks",
-    "y": "ye", "z": "zet",
-})
-_DIGIT_NAMES = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+LETTER_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "a": "a",
+        "b": "be",
+        "c": "ce",
+        "d": "de",
+        "e": "e",
+        "f": "ef",
+        "g": "ge",
+        "h": "ha",
+        "i": "i",
+        "j": "je",
+        "k": "ka",
+        "l": "el",
+        "m": "em",
+        "n": "en",
+        "o": "o",
+        "p": "pe",
+        "q": "ki",
+        "r": "er",
+        "s": "es",
+        "t": "te",
+        "u": "u",
+        "v": "ve",
+        "w": "we",
+        "x": "eks",
+        "y": "ye",
+        "z": "zet",
+    }
+)
+_DIGIT_NAMES = (
+    "nol",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+)
 MODES = ("spell", "word", "expand")
 
 
@@ -92,7 +127,7 @@ class Lexicon:
             folded[e.written.casefold()] = e
         self._exact: Mapping[str, Entry] = MappingProxyType(exact)
         self._folded: Mapping[str, Entry] = MappingProxyType(folded)
-        # Cache of spoken forms for words (owned by normalise.words); safe because entries never change.
+        # Spoken forms of words, filled by normalise.words; safe because entries never change.
         self.memo: dict[str, tuple[str, str | None]] = {}
 
     def lookup(self, token: str) -> Entry | None:

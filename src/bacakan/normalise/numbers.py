@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 
 DIGITS: tuple[str, ...] = (
-    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+    "nol",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
 )
 _SCALES: tuple[tuple[int, str], ...] = (
     (10**12, "triliun"),
@@ -68,7 +77,9 @@ def cardinal(n: int) -> str:
     for value, name in _SCALES:
         group, n = divmod(n, value)
         if group:
-            parts.append("seribu" if value == 1000 and group == 1 else f"{_below_thousand(group)} {name}")
+            parts.append(
+                "seribu" if value == 1000 and group == 1 else f"{_below_thousand(group)} {name}"
+            )
     if n:
         parts.append(_below_thousand(n))
     return " ".join(parts)

@@ -9,10 +9,23 @@ from bacakan.normalise.engine import Rule, Work, rule
 from bacakan.normalise.numbers import cardinal
 
 MONTH_NAMES = (
-    "januari", "februari", "maret", "april", "mei", "juni",
-    "juli", "agustus", "september", "oktober", "november", "desember",
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
 )
-WEEKDAY = r"(?:[Ss]enin|[Ss]elasa|[Rr]abu|[Kk]amis|[Jj]um[’']?at|[Ss]abtu|[Mm]inggu|[Aa]had|SENIN|SELASA|RABU|KAMIS|JUMAT|SABTU|MINGGU)"
+WEEKDAY = (
+    r"(?:[Ss]enin|[Ss]elasa|[Rr]abu|[Kk]amis|[Jj]um[’']?at|[Ss]abtu|[Mm]inggu|[Aa]had"
+    r"|SENIN|SELASA|RABU|KAMIS|JUMAT|SABTU|MINGGU)"
+)
 _MONTH_RE = "|".join(sorted((re.escape(k) for k in MONTHS), key=len, reverse=True))
 MONTH = rf"(?i:(?:{_MONTH_RE}))\b\.?"
 _D = r"[0-9]{1,2}"
@@ -59,7 +72,8 @@ def _date(d1: str, d2: str | None, m: str, y: str | None) -> str | None:
 @rule(
     "date-bracket",
     rf"(?:(?P<wd>{WEEKDAY}(?:\s*[-–]\s*{WEEKDAY})?)\s*,?\s*)?"
-    rf"\((?P<d1>{_D})(?:\s*[-–]\s*(?P<d2>{_D}))?/(?P<m>{_D})(?:/(?P<y>[0-9]{{4}}|[0-9]{{2}}))?\)", gate=r"\([0-9]"
+    rf"\((?P<d1>{_D})(?:\s*[-–]\s*(?P<d2>{_D}))?/(?P<m>{_D})(?:/(?P<y>[0-9]{{4}}|[0-9]{{2}}))?\)",
+    gate=r"\([0-9]",
 )
 def DATE_BRACKET(m: re.Match[str], w: Work) -> str | None:
     date = _date(m.group("d1"), m.group("d2"), m.group("m"), m.group("y"))
@@ -69,19 +83,28 @@ def DATE_BRACKET(m: re.Match[str], w: Work) -> str | None:
     return f"{_weekdays(wd)} {date}" if wd else date
 
 
-@rule("date-iso", r"\b(?P<y>[12][0-9]{3})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})\b", gate='[0-9]{4}-[0-9]{2}-')
+@rule(
+    "date-iso",
+    r"\b(?P<y>[12][0-9]{3})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})\b",
+    gate="[0-9]{4}-[0-9]{2}-",
+)
 def DATE_ISO(m: re.Match[str], w: Work) -> str | None:
     return _date(m.group("d"), None, m.group("m"), m.group("y"))
 
 
-@rule("date-numeric", rf"\b(?P<d>{_D})(?P<s>[/.-])(?P<m>{_D})(?P=s)(?P<y>[0-9]{{4}}|[0-9]{{2}})\b(?![.,/-]?[0-9])", gate='[0-9][/.-][0-9]{1,2}[/.-][0-9]')
+@rule(
+    "date-numeric",
+    rf"\b(?P<d>{_D})(?P<s>[/.-])(?P<m>{_D})(?P=s)(?P<y>[0-9]{{4}}|[0-9]{{2}})\b(?![.,/-]?[0-9])",
+    gate="[0-9][/.-][0-9]{1,2}[/.-][0-9]",
+)
 def DATE_NUMERIC(m: re.Match[str], w: Work) -> str | None:
     return _date(m.group("d"), None, m.group("m"), m.group("y"))
 
 
 @rule(
     "date-month-name",
-    rf"\b(?P<d1>{_D})(?:\s*[-–]\s*(?P<d2>{_D}))?\s+(?P<mon>{MONTH})(?:\s+(?P<y>[0-9]{{4}})\b)?", gate=r"[0-9]\s+[A-Za-z]"
+    rf"\b(?P<d1>{_D})(?:\s*[-–]\s*(?P<d2>{_D}))?\s+(?P<mon>{MONTH})(?:\s+(?P<y>[0-9]{{4}})\b)?",
+    gate=r"[0-9]\s+[A-Za-z]",
 )
 def DATE_MONTH(m: re.Match[str], w: Work) -> str | None:
     month = MONTHS[m.group("mon").rstrip(".").lower()]
@@ -98,7 +121,11 @@ def DATE_MONTH(m: re.Match[str], w: Work) -> str | None:
 
 
 # "tanggal 20/11", "sejak 1/12": a bare d/m after a date word.
-@rule("date-after-word", rf"(?i:\b(?:tanggal|tgl\.?|sejak|per|mulai|pada)\s+)(?P<x>(?P<d>{_D})/(?P<m>{_D}))\b(?!/)", gate=r"[0-9]/[0-9]")
+@rule(
+    "date-after-word",
+    rf"(?i:\b(?:tanggal|tgl\.?|sejak|per|mulai|pada)\s+)(?P<x>(?P<d>{_D})/(?P<m>{_D}))\b(?!/)",
+    gate=r"[0-9]/[0-9]",
+)
 def DATE_AFTER_WORD(m: re.Match[str], w: Work) -> str | None:
     return _date(m.group("d"), None, m.group("m"), None)
 
@@ -150,11 +177,18 @@ def _time(m: re.Match[str], w: Work, lead: str) -> str | None:
 
 
 _HM = r"(?P<h>[0-9]{1,2})(?:[.:](?P<m>[0-9]{2}))?(?![0-9]|[.,][0-9])"
-_HM2 = rf"(?:\s*{_SEP}\s*(?:(?i:pukul)\s+)?(?P<h2>[0-9]{{1,2}})(?:[.:](?P<m2>[0-9]{{2}}))?(?![0-9]|[.,][0-9]))?"
+_HM2 = (
+    rf"(?:\s*{_SEP}\s*(?:(?i:pukul)\s+)?(?P<h2>[0-9]{{1,2}})(?:[.:](?P<m2>[0-9]{{2}}))?"
+    r"(?![0-9]|[.,][0-9]))?"
+)
 
 
 # "pukul 09.00 WITA", "Pkl. 14.30-16.00 WIB", "jam 9.30 malam"; the word stays as 'pukul'/'jam'.
-@rule("time", rf"(?P<w>(?i:pukul|pkl\.?|pk\.|jam))\s+{_HM}{_HM2}(?:\s*{ZONES}\b)?", gate='(?i)pukul|pk|jam')
+@rule(
+    "time",
+    rf"(?P<w>(?i:pukul|pkl\.?|pk\.|jam))\s+{_HM}{_HM2}(?:\s*{ZONES}\b)?",
+    gate="(?i)pukul|pk|jam",
+)
 def TIME(m: re.Match[str], w: Work) -> str | None:
     word = m.group("w").lower()
     lead = "jam " if word == "jam" else "pukul "
@@ -164,22 +198,37 @@ def TIME(m: re.Match[str], w: Work) -> str | None:
 
 
 # "14.30 WIB" (zone, no pukul), "07.30-11.00" (dotted clock range), "19:30" (colon is a clock).
-@rule("time-zone", rf"\b(?P<h>[0-9]{{1,2}})[.:](?P<m>[0-9]{{2}}){_HM2}\s*{ZONES}\b", gate='WI|Wi')
+@rule("time-zone", rf"\b(?P<h>[0-9]{{1,2}})[.:](?P<m>[0-9]{{2}}){_HM2}\s*{ZONES}\b", gate="WI|Wi")
 def TIME_ZONE(m: re.Match[str], w: Work) -> str | None:
     return _time(m, w, "")
 
 
-@rule("time-range", r"\b(?P<h>[0-9]{1,2})[.:](?P<m>[0-9]{2})\s*(?P<sep>[-–])\s*(?P<h2>[0-9]{1,2})[.:](?P<m2>[0-9]{2})\b(?![.,][0-9])(?P<z>)", gate='[0-9][.:][0-9]{2}\\s?[-–]')
+@rule(
+    "time-range",
+    r"\b(?P<h>[0-9]{1,2})[.:](?P<m>[0-9]{2})\s*(?P<sep>[-–])\s*(?P<h2>[0-9]{1,2})[.:](?P<m2>[0-9]{2})\b(?![.,][0-9])(?P<z>)",
+    gate="[0-9][.:][0-9]{2}\\s?[-–]",
+)
 def TIME_RANGE(m: re.Match[str], w: Work) -> str | None:
     return _time(m, w, "")
 
 
-@rule("time-colon", r"\b(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})\b(?![:.,]?[0-9])(?P<h2>)?(?P<z>)", gate='[0-9]:[0-9]')
+@rule(
+    "time-colon",
+    r"\b(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})\b(?![:.,]?[0-9])(?P<h2>)?(?P<z>)",
+    gate="[0-9]:[0-9]",
+)
 def TIME_COLON(m: re.Match[str], w: Work) -> str | None:
     return _clock(m.group("h"), m.group("m"))
 
 
 RULES: tuple[Rule, ...] = (
-    DATE_BRACKET, DATE_ISO, DATE_NUMERIC, DATE_MONTH, DATE_AFTER_WORD,
-    TIME, TIME_ZONE, TIME_RANGE, TIME_COLON,
+    DATE_BRACKET,
+    DATE_ISO,
+    DATE_NUMERIC,
+    DATE_MONTH,
+    DATE_AFTER_WORD,
+    TIME,
+    TIME_ZONE,
+    TIME_RANGE,
+    TIME_COLON,
 )

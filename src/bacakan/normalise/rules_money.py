@@ -13,8 +13,16 @@ from bacakan.normalise.words import speak_text
 _NUM = rf"(?:{NUMBER})"
 _SCALE = r"(?:(?i:ribu|juta|miliar|milyar|triliun|jt|rb)\b\.?|[MTK]\b(?!\.\s?[A-Z]))"
 _SCALE_WORDS = {
-    "ribu": "ribu", "rb": "ribu", "k": "ribu", "juta": "juta", "jt": "juta",
-    "miliar": "miliar", "milyar": "miliar", "m": "miliar", "triliun": "triliun", "t": "triliun",
+    "ribu": "ribu",
+    "rb": "ribu",
+    "k": "ribu",
+    "juta": "juta",
+    "jt": "juta",
+    "miliar": "miliar",
+    "milyar": "miliar",
+    "m": "miliar",
+    "triliun": "triliun",
+    "t": "triliun",
 }
 _CUR_BEFORE = "|".join(sorted((re.escape(k) for k in CURRENCIES), key=len, reverse=True))
 _SEN = r"(?:,-{1,2}|,00(?![0-9]))?"
@@ -47,7 +55,8 @@ def _add_an(spoken: str) -> str:
     "currency",
     rf"(?<![\w$])(?P<cur>{_CUR_BEFORE})\.?\s?(?P<a>{_NUM}){_SEN}(?:\s*(?P<sa>{_SCALE}))?"
     rf"(?:\s*(?:[-–]|s\.d\.?|s/d|(?i:sampai|hingga))\s*(?:(?P=cur)\s?)?(?P<b>{_NUM}){_SEN}(?:\s*(?P<sb>{_SCALE}))?)?"
-    rf"(?P<an>-an\b)?(?:\s?/\s?(?P<per>(?:{_UNIT}|[^\W\d_]+)(?![\w²³])))?", gate='[0-9]'
+    rf"(?P<an>-an\b)?(?:\s?/\s?(?P<per>(?:{_UNIT}|[^\W\d_]+)(?![\w²³])))?",
+    gate="[0-9]",
 )
 def CURRENCY(m: re.Match[str], w: Work) -> str:
     cur = CURRENCIES[m.group("cur").rstrip(".")]
@@ -63,12 +72,16 @@ def CURRENCY(m: re.Match[str], w: Work) -> str:
 _CUR_AFTER = r"(?P<cur>USD|IDR|SGD|EUR|MYR|JPY|GBP|AUD|CNY)\b"
 
 
-@rule("currency-after", rf"(?<![\w.,])(?P<a>{_NUM})(?:\s*(?P<sa>{_SCALE}))?\s?{_CUR_AFTER}", gate='Rp|IDR|US|\\$|S\\$|SGD|RM|MYR|€|EUR|¥|JPY|£|GBP|AUD|CNY')
+@rule(
+    "currency-after",
+    rf"(?<![\w.,])(?P<a>{_NUM})(?:\s*(?P<sa>{_SCALE}))?\s?{_CUR_AFTER}",
+    gate="Rp|IDR|US|\\$|S\\$|SGD|RM|MYR|€|EUR|¥|JPY|£|GBP|AUD|CNY",
+)
 def CURRENCY_AFTER(m: re.Match[str], w: Work) -> str:
     return f"{_amount(m.group('a'), m.group('sa'))} {CURRENCIES[m.group('cur')]}"
 
 
-@rule("percent", rf"(?<![\w.,])(?P<a>{_NUM})(?:\s*[-–]\s*(?P<b>{_NUM}))?\s?%", gate='[0-9]')
+@rule("percent", rf"(?<![\w.,])(?P<a>{_NUM})(?:\s*[-–]\s*(?P<b>{_NUM}))?\s?%", gate="[0-9]")
 def PERCENT(m: re.Match[str], w: Work) -> str:
     spoken = spell_number(m.group("a"))
     if m.group("b"):
@@ -76,20 +89,21 @@ def PERCENT(m: re.Match[str], w: Work) -> str:
     return spoken + " persen"
 
 
-@rule("permil", rf"(?<![\w.,])(?P<a>{_NUM})\s?‰", gate='‰')
+@rule("permil", rf"(?<![\w.,])(?P<a>{_NUM})\s?‰", gate="‰")
 def PERMIL(m: re.Match[str], w: Work) -> str:
     return spell_number(m.group("a")) + " permil"
 
 
 # "M 5,2" / "M5.0" before a decimal is an earthquake magnitude.
-@rule("magnitude", rf"\bM\s?(?P<a>[0-9],[0-9]|[0-9]\.[0-9])\b(?![.,][0-9])", gate='M\\s?[0-9]')
+@rule("magnitude", r"\bM\s?(?P<a>[0-9],[0-9]|[0-9]\.[0-9])\b(?![.,][0-9])", gate="M\\s?[0-9]")
 def MAGNITUDE(m: re.Match[str], w: Work) -> str:
     return "magnitudo " + spell_number(m.group("a"))
 
 
 @rule(
     "unit",
-    rf"(?<![\w.,])(?P<a>{_NUM})(?:\s*(?:[-–]|s\.d\.?|s/d)\s*(?P<b>{_NUM}))?\s?(?P<u>{_UNIT})(?![\w²³/])", gate='[0-9]'
+    rf"(?<![\w.,])(?P<a>{_NUM})(?:\s*(?:[-–]|s\.d\.?|s/d)\s*(?P<b>{_NUM}))?\s?(?P<u>{_UNIT})(?![\w²³/])",
+    gate="[0-9]",
 )
 def UNIT(m: re.Match[str], w: Work) -> str | None:
     spoken = spell_number(m.group("a"))
@@ -98,8 +112,8 @@ def UNIT(m: re.Match[str], w: Work) -> str | None:
     return f"{spoken} {UNITS[m.group('u')]}"
 
 
-# km/jam written after the unit rule split: "60 km/jam" is in the table; this is "x" between numbers.
-@rule("times-sign", r"(?<=[0-9])\s?[x×]\s?(?=[0-9])", gate='[0-9]\\s?[x×]\\s?[0-9]')
+# "2 x 24 jam": an x between two numbers is "kali" (3x alone is in the unit table).
+@rule("times-sign", r"(?<=[0-9])\s?[x×]\s?(?=[0-9])", gate="[0-9]\\s?[x×]\\s?[0-9]")
 def TIMES_SIGN(m: re.Match[str], w: Work) -> str:
     return "kali"
 

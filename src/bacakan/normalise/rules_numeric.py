@@ -17,7 +17,9 @@ _SCORE_WORDS = re.compile(
     r"(?i)\b(?:skor|menang|kalah|unggul|imbang|ditahan|kedudukan|tertinggal|hasil akhir|membantai"
     r"|mengalahkan|menaklukkan|dikalahkan|ditaklukkan|menundukkan|takluk|bermain|berakhir)\b[^.;!?]{0,40}$"
 )
-_MONARCH_TITLE = re.compile(r"(?i)\b(?:sultan|raja|ratu|paus|kaisar|pangeran|sri)\b(?:\s+[A-Z][\w-]*){1,3}\s+$")
+_MONARCH_TITLE = re.compile(
+    r"(?i)\b(?:sultan|raja|ratu|paus|kaisar|pangeran|sri)\b(?:\s+[A-Z][\w-]*){1,3}\s+$"
+)
 
 
 def roman_value(text: str) -> int:
@@ -28,13 +30,19 @@ def roman_value(text: str) -> int:
     return total
 
 
-@rule("year-hijri", r"\b(?P<y>1[34][0-9]{2})\s?(?P<e>H|M)\b(?!\.\s?[A-Z])", gate='[0-9]{4}\\s?[HM]\\b')
+@rule(
+    "year-hijri", r"\b(?P<y>1[34][0-9]{2})\s?(?P<e>H|M)\b(?!\.\s?[A-Z])", gate="[0-9]{4}\\s?[HM]\\b"
+)
 def YEAR_ERA(m: re.Match[str], w: Work) -> str:
     era = "hijriah" if m.group("e") == "H" else "masehi"
     return f"{cardinal(int(m.group('y')))} {era}"
 
 
-@rule("academic-year", r"\b(?P<a>(?:19|20)[0-9]{2})\s?/\s?(?P<b>(?:19|20)[0-9]{2})\b", gate='[0-9]{4}\\s?/')
+@rule(
+    "academic-year",
+    r"\b(?P<a>(?:19|20)[0-9]{2})\s?/\s?(?P<b>(?:19|20)[0-9]{2})\b",
+    gate="[0-9]{4}\\s?/",
+)
 def ACADEMIC_YEAR(m: re.Match[str], w: Work) -> str:
     return f"{cardinal(int(m.group('a')))} {cardinal(int(m.group('b')))}"
 
@@ -43,7 +51,8 @@ def ACADEMIC_YEAR(m: re.Match[str], w: Work) -> str:
 @rule(
     "legal-number",
     r"(?i:\b(?:No\.?|Nomor|Nomer|UU|PP|Perpu|Perppu|Perda|Perbup|Pergub|Perwali|Perpres|Permen\w*"
-    r"|Kepmen\w*|Keppres|Inpres|PKPU|Perkap|Perpol|SE)\s*)(?P<x>(?P<n>[0-9]{1,4})\s*/\s*(?P<y>(?:19|20)[0-9]{2}))\b", gate=r"[0-9]\s*/\s*[12][0-9]{3}"
+    r"|Kepmen\w*|Keppres|Inpres|PKPU|Perkap|Perpol|SE)\s*)(?P<x>(?P<n>[0-9]{1,4})\s*/\s*(?P<y>(?:19|20)[0-9]{2}))\b",
+    gate=r"[0-9]\s*/\s*[12][0-9]{3}",
 )
 def LEGAL(m: re.Match[str], w: Work) -> str:
     return f"{integer(m.group('n'))} tahun {cardinal(int(m.group('y')))}"
@@ -53,7 +62,7 @@ def LEGAL(m: re.Match[str], w: Work) -> str:
 @rule(
     "military-unit-code",
     r"(?i:\b(?:Kodim|Dandim|Makodim|Koramil|Danramil|Yonif|Danyon|Yon|Brigif|Yonkav|Yonarmed|Yonzipur|Denpom|Yonmarhanlan)\s+)(?P<x>[0-9]{3,4}(?:-[0-9]{2})?)\b",
-    gate=r"(?i)kodim|koramil|yon|brigif|denpom|dandim|danramil|danyon"
+    gate=r"(?i)kodim|koramil|yon|brigif|denpom|dandim|danramil|danyon",
 )
 def MILITARY(m: re.Match[str], w: Work) -> str:
     return digits(m.group("x"))
@@ -65,7 +74,7 @@ def H_DAY(m: re.Match[str], w: Work) -> str:
     return f"ha {sign} {cardinal(int(m.group('n')))}"
 
 
-@rule("ordinal", rf"\b[Kk][Ee]-(?:(?P<n>[0-9]+)|(?P<r>{_ROMAN}))\b", gate='[Kk][Ee]-')
+@rule("ordinal", rf"\b[Kk][Ee]-(?:(?P<n>[0-9]+)|(?P<r>{_ROMAN}))\b", gate="[Kk][Ee]-")
 def ORDINAL(m: re.Match[str], w: Work) -> str | None:
     if m.group("n") is not None:
         if len(m.group("n")) > 15:
@@ -74,12 +83,16 @@ def ORDINAL(m: re.Match[str], w: Work) -> str | None:
     return ordinal(roman_value(m.group("r"))) if m.group("r") else None
 
 
-@rule("suffix-an", rf"(?<![\w.,])(?P<a>{_NUM})-an\b", gate='-an')
+@rule("suffix-an", rf"(?<![\w.,])(?P<a>{_NUM})-an\b", gate="-an")
 def SUFFIX_AN(m: re.Match[str], w: Work) -> str:
     return spell_number(m.group("a")) + "an"
 
 
-@rule("range-or-score", rf"(?<![\w.,/-])(?P<a>{_NUM})\s?[-–]\s?(?P<b>{_NUM})(?![\w]|[-/][0-9])", gate='[0-9]\\s?[-–]\\s?[0-9]')
+@rule(
+    "range-or-score",
+    rf"(?<![\w.,/-])(?P<a>{_NUM})\s?[-–]\s?(?P<b>{_NUM})(?![\w]|[-/][0-9])",
+    gate="[0-9]\\s?[-–]\\s?[0-9]",
+)
 def RANGE(m: re.Match[str], w: Work) -> str:
     before = m.string[: m.start()]
     after = m.string[m.end() :]
@@ -91,7 +104,11 @@ def RANGE(m: re.Match[str], w: Work) -> str:
     return f"{a} sampai {b}"
 
 
-@rule("roman", rf"\b(?P<ctx>[A-Za-z]+)\.?\s+(?P<x>(?P<r>{_ROMAN})(?:/(?P<sub>[a-eA-E])\b|/(?=[A-Z]))?)(?![\w'’])", gate='\\b[IVXLCDM]+\\b')
+@rule(
+    "roman",
+    rf"\b(?P<ctx>[A-Za-z]+)\.?\s+(?P<x>(?P<r>{_ROMAN})(?:/(?P<sub>[a-eA-E])\b|/(?=[A-Z]))?)(?![\w'’])",
+    gate="\\b[IVXLCDM]+\\b",
+)
 def ROMAN(m: re.Match[str], w: Work) -> str | None:
     ctx = m.group("ctx").lower()
     reading = ROMAN_CONTEXTS.get(ctx)
@@ -100,9 +117,17 @@ def ROMAN(m: re.Match[str], w: Work) -> str | None:
         reading = "ordinal"
     elif ctx == "alam" and re.search(r"(?i)\bpaku\s+$", before):
         reading = "ordinal"
-    elif reading is None and ctx[0].isupper() and _MONARCH_TITLE.search(before + m.group("ctx") + " "):
+    elif (
+        reading is None
+        and ctx[0].isupper()
+        and _MONARCH_TITLE.search(before + m.group("ctx") + " ")
+    ):
         reading = "ordinal"
-    if reading is None and m.group("ctx")[:1].isupper() and _MONARCH_TITLE.search(before + m.group("ctx") + " "):
+    if (
+        reading is None
+        and m.group("ctx")[:1].isupper()
+        and _MONARCH_TITLE.search(before + m.group("ctx") + " ")
+    ):
         reading = "ordinal"
     if reading is None:
         return None
@@ -113,7 +138,12 @@ def ROMAN(m: re.Match[str], w: Work) -> str | None:
     return spoken
 
 
-@rule("phone", r"(?<![\w.,])(?:\+62[ -]?|62|0)[0-9]{1,4}(?:[ -]?[0-9]{3,4}){1,2}(?:[ -]?[0-9]{2,5})?(?![\w]|[.,][0-9])", gate=r"\+62|\b62[0-9]|\b0[0-9]")
+@rule(
+    "phone",
+    r"(?<![\w.,])(?:\+62[ -]?|62|0)[0-9]{1,4}(?:[ -]?[0-9]{3,4}){1,2}(?:[ -]?[0-9]{2,5})?"
+    r"(?![\w]|[.,][0-9])",
+    gate=r"\+62|\b62[0-9]|\b0[0-9]",
+)
 def PHONE(m: re.Match[str], w: Work) -> str | None:
     text = m.group()
     bare = re.sub(r"[^0-9]", "", text)
@@ -122,18 +152,24 @@ def PHONE(m: re.Match[str], w: Work) -> str | None:
     return ("plus " if text.startswith("+") else "") + digits(bare)
 
 
-@rule("phone-area", r"\(0[0-9]{2,3}\)\s?[0-9]{3,4}[ -]?[0-9]{2,5}\b", gate='\\(0[0-9]')
+@rule("phone-area", r"\(0[0-9]{2,3}\)\s?[0-9]{3,4}[ -]?[0-9]{2,5}\b", gate="\\(0[0-9]")
 def PHONE_AREA(m: re.Match[str], w: Work) -> str:
     return digits(m.group())
 
 
 # Leading zeros (nomor urut 02, RT 005) and long identifiers (NIK) are read digit by digit.
-@rule("digit-string", r"(?<![\w.,])(?:0[0-9]+|[0-9]{8,})(?![\w]|[.,][0-9])", gate='\\b0[0-9]|[0-9]{8}')
+@rule(
+    "digit-string", r"(?<![\w.,])(?:0[0-9]+|[0-9]{8,})(?![\w]|[.,][0-9])", gate="\\b0[0-9]|[0-9]{8}"
+)
 def DIGIT_STRING(m: re.Match[str], w: Work) -> str:
     return digits(m.group())
 
 
-@rule("fraction", r"(?<![\w/.,])(?P<a>[1-9])/(?P<b>[2-9]|10|100)(?![\w/]|[.,][0-9])", gate='[0-9]/[0-9]')
+@rule(
+    "fraction",
+    r"(?<![\w/.,])(?P<a>[1-9])/(?P<b>[2-9]|10|100)(?![\w/]|[.,][0-9])",
+    gate="[0-9]/[0-9]",
+)
 def FRACTION(m: re.Match[str], w: Work) -> str:
     a, b = int(m.group("a")), int(m.group("b"))
     if (a, b) == (1, 2):
@@ -142,16 +178,38 @@ def FRACTION(m: re.Match[str], w: Work) -> str:
     return f"se{denominator}" if a == 1 else f"{cardinal(a)} {denominator}"
 
 
-@rule("number-slash", rf"(?<![\w.,])(?P<a>{_NUM})/(?P<b>{_NUM})(?![\w/])", gate='[0-9]/[0-9]')
+@rule("number-slash", rf"(?<![\w.,])(?P<a>{_NUM})/(?P<b>{_NUM})(?![\w/])", gate="[0-9]/[0-9]")
 def NUMBER_SLASH(m: re.Match[str], w: Work) -> str:
     return f"{spell_number(m.group('a'))} per {spell_number(m.group('b'))}"
 
 
 _PREFIXES = ("ber", "me", "di", "ter", "se", "ke")
-_NOT_REDUP = frozenset({"km", "cm", "mm", "dm", "m", "kg", "ha", "co", "no", "mp", "ps", "covid", "level", "tipe", "kelas"})
+_NOT_REDUP = frozenset(
+    {
+        "km",
+        "cm",
+        "mm",
+        "dm",
+        "m",
+        "kg",
+        "ha",
+        "co",
+        "no",
+        "mp",
+        "ps",
+        "covid",
+        "level",
+        "tipe",
+        "kelas",
+    }
+)
 
 
-@rule("reduplication", r"\b(?P<w>[a-zA-Z]*[a-z][a-zA-Z]*)2(?P<suf>nya|an|lah|kah|pun|ku|mu)?\b", gate='[a-zA-Z]2')
+@rule(
+    "reduplication",
+    r"\b(?P<w>[a-zA-Z]*[a-z][a-zA-Z]*)2(?P<suf>nya|an|lah|kah|pun|ku|mu)?\b",
+    gate="[a-zA-Z]2",
+)
 def REDUP(m: re.Match[str], w: Work) -> str | None:
     word = m.group("w").lower()
     if len(word) < 2 or word in _NOT_REDUP or not re.search(r"[aeiou]", word):
@@ -165,17 +223,34 @@ def REDUP(m: re.Match[str], w: Work) -> str | None:
     return f"{word}-{base}{m.group('suf') or ''}"
 
 
-@rule("negative", r"(?:(?<=\s)|^)[-−](?=[0-9])(?P<a>" + _NUM + r")(?![\w])", gate='(?:^|\\s)[-−][0-9]')
+@rule(
+    "negative", r"(?:(?<=\s)|^)[-−](?=[0-9])(?P<a>" + _NUM + r")(?![\w])", gate="(?:^|\\s)[-−][0-9]"
+)
 def NEGATIVE(m: re.Match[str], w: Work) -> str:
     return "minus " + spell_number(m.group("a"))
 
 
-@rule("cardinal", _NUM, gate='[0-9]')
+@rule("cardinal", _NUM, gate="[0-9]")
 def CARDINAL(m: re.Match[str], w: Work) -> str:
     return spell_number(m.group())
 
 
 RULES: tuple[Rule, ...] = (
-    YEAR_ERA, ACADEMIC_YEAR, LEGAL, MILITARY, PHONE, PHONE_AREA, H_DAY, ORDINAL, SUFFIX_AN, RANGE,
-    ROMAN, DIGIT_STRING, FRACTION, NUMBER_SLASH, REDUP, NEGATIVE, CARDINAL,
+    YEAR_ERA,
+    ACADEMIC_YEAR,
+    LEGAL,
+    MILITARY,
+    PHONE,
+    PHONE_AREA,
+    H_DAY,
+    ORDINAL,
+    SUFFIX_AN,
+    RANGE,
+    ROMAN,
+    DIGIT_STRING,
+    FRACTION,
+    NUMBER_SLASH,
+    REDUP,
+    NEGATIVE,
+    CARDINAL,
 )

@@ -13,7 +13,8 @@ _LINE = re.M | re.I
 
 SHARE_LINE = const(
     "boilerplate-share",
-    r"^[ \t]*(?:(?:Facebook|Twitter|X|WhatsApp|Telegram|Share|Bagikan|Copy link|Salin tautan|LinkedIn"
+    r"^[ \t]*(?:(?:Facebook|Twitter|X|WhatsApp|Telegram|Share|Bagikan|Copy link|Salin tautan"
+    r"|LinkedIn"
     r"|Pinterest|Line|E-?mail|Print|Cetak)[ \t]*)+$",
     "",
     _LINE,
@@ -33,7 +34,7 @@ CAPTION_CREDIT = const(
 )
 
 
-@rule("credit", r"\((?P<c>[a-z]{2,}[0-9]*(?:/[a-z0-9]+)*)\)(?=[ \t]*(?:$|\n))", gate='\\(')
+@rule("credit", r"\((?P<c>[a-z]{2,}[0-9]*(?:/[a-z0-9]+)*)\)(?=[ \t]*(?:$|\n))", gate="\\(")
 def CREDIT(m: re.Match[str], w: Work) -> str | None:
     # (ha) or (kg) right after a number is a unit gloss, not a credit.
     if "/" not in m.group("c") and re.search(r"[0-9]\s*$", m.string[: m.start()]):
@@ -84,7 +85,7 @@ def _host(host: str, w: Work) -> str:
 _URL_END = r"(?<![.,;:!?)\]’”'\"])"
 
 
-@rule("url", rf"(?i)\b(?:https?://|www\.)[^\s<>\"“”()\[\]]+{_URL_END}", gate='(?i)http|www\\.')
+@rule("url", rf"(?i)\b(?:https?://|www\.)[^\s<>\"“”()\[\]]+{_URL_END}", gate="(?i)http|www\\.")
 def URL(m: re.Match[str], w: Work) -> str:
     url = re.sub(r"(?i)^https?://", "", m.group())
     url = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
@@ -92,11 +93,13 @@ def URL(m: re.Match[str], w: Work) -> str:
     spoken = [_host(host.lower(), w)]
     for seg in path.split("/"):
         if seg:
-            spoken.append("garis miring " + speak_text(seg.replace("-", " ").replace("_", " "), w.lexicon))
+            spoken.append(
+                "garis miring " + speak_text(seg.replace("-", " ").replace("_", " "), w.lexicon)
+            )
     return " ".join(spoken)
 
 
-@rule("email", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", gate='@')
+@rule("email", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", gate="@")
 def EMAIL(m: re.Match[str], w: Work) -> str:
     local, _, host = m.group().partition("@")
     local_spoken = " titik ".join(
@@ -105,46 +108,64 @@ def EMAIL(m: re.Match[str], w: Work) -> str:
     return f"{local_spoken} et {_host(host.lower(), w)}"
 
 
-@rule("domain", r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:co\.id|go\.id|ac\.id|or\.id|sch\.id|com|net|org|id)\b(?![\w-])", gate='(?i)\\.(?:co|go|ac|or|sch|com|net|org|id)\\b')
+@rule(
+    "domain",
+    r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:co\.id|go\.id|ac\.id|or\.id|sch\.id|com|net|org|id)\b(?![\w-])",
+    gate="(?i)\\.(?:co|go|ac|or|sch|com|net|org|id)\\b",
+)
 def DOMAIN(m: re.Match[str], w: Work) -> str:
     return _host(m.group().lower(), w)
 
 
 def _split_tag(tag: str, w: Work) -> str:
     parts = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\W\d_]+", tag)
-    return " ".join(cardinal(int(p)) if p.isdigit() and len(p) < 16 else speak_text(p, w.lexicon) for p in parts)
+    return " ".join(
+        cardinal(int(p)) if p.isdigit() and len(p) < 16 else speak_text(p, w.lexicon) for p in parts
+    )
 
 
-@rule("hashtag", r"(?i:\btagar\s+)?#(?P<t>\w+)", gate='#')
+@rule("hashtag", r"(?i:\btagar\s+)?#(?P<t>\w+)", gate="#")
 def HASHTAG(m: re.Match[str], w: Work) -> str:
     return "tagar " + _split_tag(m.group("t"), w)
 
 
-@rule("handle", r"(?<![\w.])@(?P<t>\w+)", gate='@')
+@rule("handle", r"(?<![\w.])@(?P<t>\w+)", gate="@")
 def HANDLE(m: re.Match[str], w: Work) -> str:
     return "et " + " ".join(_split_tag(p, w) for p in m.group("t").split("_") if p)
 
 
 # Age after a name or suspect's initials: "Faisal (37)" / "HN (23)".
-@rule("age", r"\b(?!(?:Ayat|Pasal|Huruf|Angka|Butir|Poin|Nomor|No|Tahap|Bab|Lampiran)\b)(?:[A-Z][\w.'’]*|\b[A-Z]{1,4})\s*(?P<x>\((?P<n>[0-9]{1,3})\))", gate='\\([0-9]{1,3}\\)')
+@rule(
+    "age",
+    r"\b(?!(?:Ayat|Pasal|Huruf|Angka|Butir|Poin|Nomor|No|Tahap|Bab|Lampiran)\b)(?:[A-Z][\w.'’]*|\b[A-Z]{1,4})\s*(?P<x>\((?P<n>[0-9]{1,3})\))",
+    gate="\\([0-9]{1,3}\\)",
+)
 def AGE(m: re.Match[str], w: Work) -> str:
     return f"{cardinal(int(m.group('n')))} tahun"
 
 
 # Initials like "pelaku berinisial HN" must not be read as a word even when pronounceable.
-@rule("initials", r"(?<=\binisial )(?P<x>[A-Z]{2,4})\b", gate='inisial')
+@rule("initials", r"(?<=\binisial )(?P<x>[A-Z]{2,4})\b", gate="inisial")
 def INITIALS(m: re.Match[str], w: Work) -> str:
     return spell_letters(m.group("x"))
 
 
 # s/d is one abbreviation (sampai dengan); the slash would otherwise split it into letters.
-SAMPAI_DENGAN = const(
-    "abbreviation", r"(?<![\w/])[sS]\s?/\s?[dD]\b\.?", "sampai dengan", gate="/"
-)
+SAMPAI_DENGAN = const("abbreviation", r"(?<![\w/])[sS]\s?/\s?[dD]\b\.?", "sampai dengan", gate="/")
 
 RULES: tuple[Rule, ...] = (
-    SHARE_LINE, META_LINE, CAPTION_CREDIT, CREDIT,
-    DATELINE_A, DATELINE_B, DATELINE_C,
-    URL, EMAIL, HASHTAG, HANDLE, DOMAIN,
-    AGE, INITIALS,
+    SHARE_LINE,
+    META_LINE,
+    CAPTION_CREDIT,
+    CREDIT,
+    DATELINE_A,
+    DATELINE_B,
+    DATELINE_C,
+    URL,
+    EMAIL,
+    HASHTAG,
+    HANDLE,
+    DOMAIN,
+    AGE,
+    INITIALS,
 )

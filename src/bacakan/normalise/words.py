@@ -20,9 +20,22 @@ _CODA = rf"(?:ng|nk|[{_C}])(?![aeiou])"
 _PRONOUNCEABLE = re.compile(rf"(?:{_ONSET}?[aeiou](?:{_CODA})?)+")
 
 _SYMBOLS = {
-    "&": "dan", "+": "plus", "=": "sama dengan", "±": "kurang lebih", "%": "persen",
-    "°": "derajat", "@": "et", "$": "dolar", "€": "euro", "£": "pound", "×": "kali",
-    "‰": "permil", "½": "setengah", "¼": "seperempat", "¾": "tiga perempat", "№": "nomor",
+    "&": "dan",
+    "+": "plus",
+    "=": "sama dengan",
+    "±": "kurang lebih",
+    "%": "persen",
+    "°": "derajat",
+    "@": "et",
+    "$": "dolar",
+    "€": "euro",
+    "£": "pound",
+    "×": "kali",
+    "‰": "permil",
+    "½": "setengah",
+    "¼": "seperempat",
+    "¾": "tiga perempat",
+    "№": "nomor",
 }
 
 TOKEN_RE = re.compile(
@@ -68,7 +81,9 @@ def speak_simple(token: str, lexicon: Lexicon) -> tuple[str, str | None]:
 
 def speak_dotted(token: str, lexicon: Lexicon) -> tuple[str, str | None]:
     """S.H. -> es ha, M.Si. -> em si, a.n. (lexicon) -> atas nama."""
-    entry = lexicon.lookup(token) or lexicon.lookup(token.rstrip(".")) or lexicon.lookup(token + ".")
+    entry = (
+        lexicon.lookup(token) or lexicon.lookup(token.rstrip(".")) or lexicon.lookup(token + ".")
+    )
     if entry is not None:
         return entry.spoken, entry.source
     parts = [p for p in token.split(".") if p]
