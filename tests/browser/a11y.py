@@ -65,7 +65,7 @@ FOCUS_FACTS = """() => {
     href: el.getAttribute('href'), tabindex: el.getAttribute('tabindex'),
     outline: cs.outlineStyle !== 'none' ? parseFloat(cs.outlineWidth) : 0, shadow: cs.boxShadow,
     width: r.width, height: r.height,
-    inViewport: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,
+    inViewport: r.top >= -1 && r.left >= -1 && r.bottom <= innerHeight + 1 && r.right <= innerWidth + 1,
     unobscured: !!hit && (hit === el || el.contains(hit) || hit.contains(el)),
     inMain: !!main && main.contains(el),
   };
@@ -79,12 +79,13 @@ def focused_ax(page: Page) -> tuple[str, str]:
         tree = cdp.send("Accessibility.getFullAXTree")
     finally:
         cdp.detach()
+    found = ("", "")
     for node in tree["nodes"]:
         props = {p["name"]: p.get("value", {}).get("value") for p in node.get("properties", [])}
-        if props.get("focused"):
-            return (str(node.get("role", {}).get("value", "")),
-                    str(node.get("name", {}).get("value", "")))
-    return ("", "")
+        role = str(node.get("role", {}).get("value", ""))
+        if props.get("focused") and role != "RootWebArea":  # the document itself is "focused" too
+            found = (role, str(node.get("name", {}).get("value", "")))
+    return found
 
 
 def keyboard_walk(page: Page, max_stops: int = 80) -> list[dict[str, Any]]:

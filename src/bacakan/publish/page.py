@@ -78,7 +78,7 @@ class _FirstUse:
     def __init__(self, lexicon: Expansions | None) -> None:
         self._lexicon = lexicon
         self._done: set[str] = set()
-        self._seen = ""  # everything shown so far, case-folded: the writer may have expanded it
+        self._written = ""  # the article's own text so far, case-folded (not our insertions)
 
     def __call__(self, text: str) -> str:
         if self._lexicon is None:
@@ -92,15 +92,14 @@ class _FirstUse:
             if expansion is None or key in self._done:
                 continue
             self._done.add(key)
-            if expansion.casefold() in self._seen or expansion.casefold() in text.casefold():
-                continue  # already written out by the journalist
+            if expansion.casefold() in self._written + " " + text.casefold():
+                continue  # the journalist already wrote it out
             out.append(text[last:match.start()])
             out.append(f"{expansion} ({word})")
             last = match.end()
         out.append(text[last:])
-        result = "".join(out)
-        self._seen += " " + result.casefold()
-        return result
+        self._written += " " + text.casefold()
+        return "".join(out)
 
     def _expansion(self, word: str, text: str, end: int) -> str | None:
         assert self._lexicon is not None
