@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import feedparser
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -63,3 +66,12 @@ def test_long_summary_is_cut_to_4000_bytes() -> None:
     description = ET.fromstring(data).findtext("channel/item/description") or ""
     assert len(description.encode()) <= 4000
     assert description.endswith(" …")
+
+
+def test_thousand_episodes_build_within_budget(capsys: pytest.CaptureFixture[str]) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "feed_benchmark", Path(__file__).resolve().parents[1] / "benchmarks" / "feed.py")
+    assert spec is not None and spec.loader is not None
+    benchmark = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(benchmark)
+    assert benchmark.main(1000) == 0, capsys.readouterr().out
