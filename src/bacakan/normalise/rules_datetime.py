@@ -221,6 +221,21 @@ def TIME_COLON(m: re.Match[str], w: Work) -> str | None:
     return _clock(m.group("h"), m.group("m"))
 
 
+_MONTH_WORD = (
+    r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)"
+)
+
+
+# "Januari-Oktober 2023", "Senin-Jumat": a hyphen between two months or two weekdays is "sampai".
+@rule(
+    "word-range",
+    rf"\b(?P<a>{_MONTH_WORD}|{WEEKDAY})\s?[-–]\s?(?P<b>{_MONTH_WORD}|{WEEKDAY})\b",
+    gate=r"[a-z]\s?[-–]\s?[A-Z]",
+)
+def WORD_RANGE(m: re.Match[str], w: Work) -> str:
+    return f"{_weekdays(m.group('a'))} sampai {_weekdays(m.group('b'))}"
+
+
 RULES: tuple[Rule, ...] = (
     DATE_BRACKET,
     DATE_ISO,
@@ -231,4 +246,5 @@ RULES: tuple[Rule, ...] = (
     TIME_ZONE,
     TIME_RANGE,
     TIME_COLON,
+    WORD_RANGE,
 )

@@ -96,12 +96,16 @@ def speak_dotted(token: str, lexicon: Lexicon) -> tuple[str, str | None]:
     return " ".join(out), "dotted-abbreviation"
 
 
+# Written with a hyphen before a capital: se-Kabupaten, pasca-Pemilu, non-Muslim.
+_AFFIXES = frozenset({"se", "ke", "non", "pra", "pasca", "antar", "anti", "eks", "sub", "semi"})
+
+
 def _keep_hyphen(parts: list[str], spoken: list[str]) -> bool:
     """Reduplication and lower-case compounds keep the hyphen (anak-anak, bolak-balik)."""
     if any(s != p.lower() or not s for p, s in zip(parts, spoken, strict=True)):
         return False
     low = [p.lower() for p in parts]
-    if all(p.islower() for p in parts):
+    if all(p.islower() for p in parts) or low[0] in _AFFIXES:
         return True
     a, b = low[0], low[-1]
     return a == b or a.endswith(b) or b.startswith(a) or a in b
