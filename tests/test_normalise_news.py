@@ -15,7 +15,8 @@ def test_news_sentences(written: str, expected: str) -> None:
 
 def test_paragraph_equals_its_sentences() -> None:
     paragraph = (
-        "klikkalimantan.com, PARINGIN-Bupati Balangan H. Abdul Hadi meninjau banjir, Senin (20/11). "
+        "klikkalimantan.com, PARINGIN-Bupati Balangan H. Abdul Hadi meninjau banjir, "
+        "Senin (20/11). "
         "Sebanyak 1.235 KK terdampak. “Kami siapkan Rp 2,5 miliar,” ujarnya.(pr/klik)"
     )
     whole = normalise_text(paragraph)
