@@ -190,13 +190,9 @@ def availability(profile: VoiceProfile, *, timeout: float = 2.0) -> Availability
                 detail += f"; falls back to {profile.fallback}"
             return Availability(ok, detail)
         if profile.engine == "piper":
-            from bacakan.synthesise.piper_voice import check_model
+            from bacakan.synthesise.piper_voice import check_usable
 
-            path = model_path(profile)
-            check_model(path)
-            import piper  # noqa: F401  (installed?)
-
-            return Availability(True, f"model {path.name}")
+            return Availability(True, check_usable(model_path(profile)))
         voice = ENGINES[profile.engine](profile)
         return Availability(True, f"{voice.engine}, {voice.sample_rate} Hz")
     except ConfigError as exc:

@@ -46,6 +46,14 @@ def check_model(model: Path) -> Path:
     return config
 
 
+def check_usable(model: Path) -> str:
+    """What ``bacakan voices`` shows: the model is in place and piper-tts is installed."""
+    check_model(model)
+    import piper  # noqa: F401  (ImportError when the piper extra is not installed)
+
+    return f"model {model.name}"
+
+
 class PiperVoice:
     """One Piper ``.onnx`` model; one clip per sentence at the model's sample rate."""
 
