@@ -15,6 +15,8 @@ from pathlib import Path
 from bacakan import atomic
 from bacakan.master import chapters as chapter_list
 from bacakan.master import master, tags, transcript
+
+__all__ = ["Credits", "EpisodeAudio", "credits_for", "master", "produce"]
 from bacakan.master.profiles import MasteringProfile, get_profile
 from bacakan.models import Article, AudioFacts, Clip, Script
 from bacakan.publish import cover
