@@ -83,7 +83,7 @@ def ORDINAL(m: re.Match[str], w: Work) -> str | None:
     return ordinal(roman_value(m.group("r"))) if m.group("r") else None
 
 
-@rule("suffix-an", rf"(?<![\w.,])(?P<a>{_NUM})-an\b", gate="-an")
+@rule("suffix-an", rf"(?<![\w.,])(?P<a>{_NUM})-?an\b", gate=r"[0-9]-?an\b")
 def SUFFIX_AN(m: re.Match[str], w: Work) -> str:
     return spell_number(m.group("a")) + "an"
 
@@ -117,6 +117,8 @@ def ROMAN(m: re.Match[str], w: Work) -> str | None:
         reading = "ordinal"
     elif ctx == "alam" and re.search(r"(?i)\bpaku\s+$", before):
         reading = "ordinal"
+    elif reading is None and re.search(r"(?i)\bdapil\s+$", before):
+        reading = "cardinal"  # Dapil Balangan I
     elif (
         reading is None
         and ctx[0].isupper()
