@@ -8,9 +8,10 @@ from typing import Annotated
 
 import typer
 
-from bacakan import pipeline
+from bacakan import normalise, pipeline
 from bacakan.cli.common import fail_line
 from bacakan.errors import BacakanError
+from bacakan.models import Script
 
 
 def clean_cmd(
@@ -40,9 +41,12 @@ def clean_cmd(
 def script_cmd(
     source: Annotated[str | None, typer.Argument(help="Article file or URL.")] = None,
     lines: Annotated[Path | None, typer.Option("--lines", help="Normalise each line of FILE.")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show every change and its rule.")] = False,
+    lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra lexicon TSV.")] = None,
 ) -> None:
     """Print the narration script: exactly what the voice will say, one paragraph per line."""
     try:
+        lex = normalise.load_lexicon(tuple(lexicon or ())) if lexicon else None
         if lines is not None:
             try:
                 text = lines.read_text(encoding="utf-8")
@@ -50,17 +54,31 @@ def script_cmd(
                 fail_line(str(lines), f"cannot read: {exc}")
                 raise typer.Exit(1) from None
             for line in text.splitlines():
-                typer.echo(pipeline.to_spoken(line))
+                typer.echo(pipeline.to_spoken(line, lex))
             return
         if source is None:
             fail_line(None, "give an article (file or URL) or --lines FILE")
             raise typer.Exit(2)
-        script = pipeline.make_script(pipeline.prepare(source))
+        script = pipeline.make_script(pipeline.prepare(source), lex)
     except BacakanError as exc:
         fail_line(source, exc)
         raise typer.Exit(1) from None
+    if explain:
+        _print_explained(script, lex)
+        return
     for paragraph in script.paragraphs():
         typer.echo(paragraph)
+
+
+def _print_explained(script: Script, lex: normalise.Lexicon | None) -> None:
+    """Per sentence: the written text, the spoken text, and each change with its rule or lexicon entry."""
+    for number, sentence in enumerate(script.sentences, start=1):
+        typer.echo(f"[{number}] tulisan: {sentence.written}")
+        typer.echo(f"    ucapan:  {sentence.spoken}")
+        for change in normalise.explain(sentence.written, lex):
+            spoken = change.spoken or "(dilewati)"
+            typer.echo(f"    - {change.written!r} -> {spoken!r}  [{change.rule}]")
+        typer.echo("")
 
 
 def register(app: typer.Typer) -> None:

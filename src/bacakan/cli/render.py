@@ -34,7 +34,7 @@ def render_cmd(
         "-23 LUFS, + Broadcast WAV) or a profile .toml.")] = "podcast",
 ) -> None:
     """Render articles into narrated, accessible episodes and rebuild the feed."""
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)
     try:
         feed = config.load(config_file).feed
     except BacakanError as exc:
