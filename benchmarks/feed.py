@@ -41,7 +41,9 @@ def make_site(out: Path, count: int) -> list[Episode]:
             outlet="klikkalimantan.com", summary="Banjir merendam rumah warga. " * 8,
             updated="2024-12-31T10:00:00+07:00" if n % 10 == 0 else None,
             transcript=f"{slug}.vtt", chapters=f"{slug}.chapters.json")
-        manifest.write(folder, episode)
+        # Plain write, not manifest.write: its fsync per file would dominate setting up the run.
+        (folder / manifest.MANIFEST).write_text(json.dumps(asdict(episode), ensure_ascii=False),
+                                                encoding="utf-8")
         episodes.append(episode)
     return episodes
 
@@ -55,22 +57,26 @@ def best_of(runs: int, action: Callable[[], object]) -> float:
     return min(times)
 
 
-def main(count: int = 1000) -> int:
-    with tempfile.TemporaryDirectory() as tmp:
+def main(count: int = 1000, *, root: Path | None = None, rebuild_too: bool = True) -> int:
+    """Print the figures; ``root`` holds the temporary site (tests pass a tmpfs to save time)."""
+    with tempfile.TemporaryDirectory(dir=root) as tmp:
         out = Path(tmp)
         episodes = make_site(out, count)
         settings = FeedSettings(base_url="https://pod.example.id/", max_items=count)
         baseline = best_of(3, lambda: json.dumps([asdict(e) for e in episodes],
                                                   ensure_ascii=False).encode())
         feed = best_of(3, lambda: build_feed(episodes, settings, out=out))
-        site.rebuild(out, settings)  # draws the cover once
-        rebuild = best_of(3, lambda: site.rebuild(out, settings))
+        rebuild = 0.0
+        if rebuild_too:
+            site.rebuild(out, settings)  # draws the cover once
+            rebuild = best_of(3, lambda: site.rebuild(out, settings))
         size = len(build_feed(episodes, settings, out=out))
     print(f"episodes: {count}")
     print(f"baseline json.dumps of the episode list: {baseline * 1000:8.1f} ms")
     print(f"build_feed (with file stats):            {feed * 1000:8.1f} ms  "
           f"({feed / baseline:.1f}x baseline, {size / 1e6:.2f} MB)")
-    print(f"site.rebuild (read manifests, all pages): {rebuild * 1000:8.1f} ms")
+    if rebuild_too:
+        print(f"site.rebuild (read manifests, all pages): {rebuild * 1000:8.1f} ms")
     print(f"budget {BUDGET_S:.1f} s: {'ok' if feed < BUDGET_S else 'OVER'}")
     return 0 if feed < BUDGET_S else 1
 

@@ -220,7 +220,8 @@ def _descriptions(episode: Episode, page_url: str) -> tuple[str, str]:
     """(plain-text description, HTML for content:encoded)."""
     summary = _SPACE.sub(" ", clean_text(episode.summary or episode.title)).strip()
     note = correction_note(episode)
-    plain = _SPACE.sub(" ", _TAG.sub(" ", summary)).strip() or _title(episode)
+    plain = (_SPACE.sub(" ", _TAG.sub(" ", summary)).strip()
+             or _SPACE.sub(" ", _TAG.sub(" ", _title(episode))).strip() or "Tanpa ringkasan")
     text = _fit(f"{note} {plain}".strip(), _DESCRIPTION_MAX)
     parts = [f"<p><strong>{html.escape(note)}</strong></p>"] if note else []
     parts.append(f"<p>{html.escape(summary)}</p>")
