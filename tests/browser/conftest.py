@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from bacakan.models import Episode
+from bacakan.synthesise import Voice, VoiceProfile
 from tests.browser import a11y
 
 playwright_sync = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -55,6 +57,7 @@ def _articles(folder: Path) -> list[Path]:
 
 #: Rendered by the real pipeline: our browser fixtures and the bundled examples (by file name).
 PIPELINE_SOURCES = {p.name: p for p in _articles(DATA) + _articles(EXAMPLES)}
+PIPELINE_INDEXES = ["index", "examples-index"]
 
 
 class Site:
@@ -92,23 +95,40 @@ def handmade_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     built.close()
 
 
+class Sites:
+    """Several served folders behind one ``url(key)``."""
+
+    def __init__(self, sites: list[Site]) -> None:
+        self.sites = sites
+
+    def url(self, key: str) -> str:
+        for site in self.sites:
+            if key in site.pages:
+                return site.url(key)
+        raise KeyError(key)
+
+
 @pytest.fixture(scope="session")
-def pipeline_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The real pipeline (ingest ... publish, eSpeak voice) on tests/browser/data + examples/."""
+def pipeline_site(tmp_path_factory: pytest.TempPathFactory, espeak_voice: Voice,
+                  espeak_profile: VoiceProfile,
+                  rendered_examples: tuple[Path, dict[str, Episode]]) -> Iterator[Sites]:
+    """The real pipeline (ingest ... publish, eSpeak voice): the bundled examples (rendered once
+    for the whole session by tests/conftest.py) and tests/browser/data, each with its index."""
     from bacakan import pipeline
-    from bacakan.synthesise import DEFAULT_VOICE, build_voice, load_profile
 
     out = tmp_path_factory.mktemp("pipeline")
     settings = pipeline.RenderSettings(out=out)
-    profile = load_profile(DEFAULT_VOICE)
-    voice = build_voice(profile)
     pages = {"index": "index.html"}
-    for source in PIPELINE_SOURCES.values():
-        episode = pipeline.render(str(source), settings, voice=voice, profile=profile)
+    for source in _articles(DATA):
+        episode = pipeline.render(str(source), settings, voice=espeak_voice, profile=espeak_profile)
         pages[source.name] = f"{episode.slug}/{episode.html}"
-    built = Site(out, pages)
-    yield built
-    built.close()
+    examples_out, episodes = rendered_examples
+    example_pages = {"examples-index": "index.html"}
+    example_pages.update({name: f"{e.slug}/{e.html}" for name, e in episodes.items()})
+    built = [Site(out, pages), Site(examples_out, example_pages)]
+    yield Sites(built)
+    for site in built:
+        site.close()
 
 
 @pytest.fixture()

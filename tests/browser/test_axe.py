@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.browser import a11y
-from tests.browser.conftest import PIPELINE_SOURCES, Site
+from tests.browser.conftest import PIPELINE_INDEXES, PIPELINE_SOURCES, Site, Sites
 
 SCHEMES = ["light", "dark"]
 HANDMADE = ["hostile", "patroli", "index"]
@@ -42,7 +42,7 @@ def test_play_from_here_mode_passes_axe(browser: Browser, handmade_site: Site, a
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("key", [*PIPELINE_SOURCES, "index"])
-def test_pipeline_pages_pass_axe(browser: Browser, pipeline_site: Site, axe_js: str, key: str,
+@pytest.mark.parametrize("key", [*PIPELINE_SOURCES, *PIPELINE_INDEXES])
+def test_pipeline_pages_pass_axe(browser: Browser, pipeline_site: Sites, axe_js: str, key: str,
                                  scheme: str) -> None:
     check(browser, pipeline_site.url(key), scheme, axe_js)
