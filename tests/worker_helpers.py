@@ -39,10 +39,10 @@ def article_text(i: int, paragraphs: int = 2) -> str:
     return title + "\n\n" + "\n\n".join(body) + "\n"
 
 
-def write_articles(folder: Path, count: int, paragraphs: int = 2) -> list[Path]:
+def write_articles(folder: Path, count: int, paragraphs: int = 2, first: int = 0) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for i in range(count):
+    for i in range(first, first + count):
         path = folder / f"berita-{i + 1:02d}.txt"
         path.write_text(article_text(i, paragraphs), encoding="utf-8")
         paths.append(path)

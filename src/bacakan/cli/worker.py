@@ -130,7 +130,8 @@ def status_cmd(
     jobs = svc.jobs.all()
     counts = {state: sum(j.state == state for j in jobs) for state in STATES}
     if as_json:
-        data = {"counts": counts, "pending_messages": svc.huey.pending_count(),
+        waiting = sum(type(t).__name__ == "render_article" for t in svc.huey.pending())
+        data = {"counts": counts, "pending_messages": waiting,
                 "jobs": [{**json.loads(j.to_json()), "orphaned": recovery.is_orphaned(j)}
                          for j in jobs]}
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))

@@ -8,6 +8,8 @@ task names they register are the same and a message from any of them runs in any
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -77,6 +79,8 @@ class Service:
         self.recover_task = self.huey.periodic_task(
             crontab(minute="*"), name="recover_orphans")(self.recover)
         self.huey.signal(SIGNAL_INTERRUPTED)(self._on_interrupted)
+        self._interrupted = threading.Event()
+        self.huey.on_startup(name="bacakan_interrupt")(self._watch_interrupt)
 
     # -- submitting ---------------------------------------------------------------------------
 
@@ -110,7 +114,27 @@ class Service:
             out=self.settings.out, voice=name, lexicons=self.settings.lexicons,
             feed=replace(self.settings.feed, base_url=self.settings.base_url))
         return pipeline.render(job.source, settings, voice=voice, profile=profile,
-                               lock=self.lock)
+                               lock=self.lock, progress=self._check_interrupt)
+
+    def _watch_interrupt(self) -> None:
+        """In each worker process: remember an interrupt, as well as letting huey raise it.
+
+        huey raises KeyboardInterrupt from its SIGINT handler, but if the signal lands while eSpeak
+        is calling back into Python (ctypes), ctypes swallows it. The flag survives, and the
+        progress callback after each sentence raises it again.
+        """
+        previous = signal.getsignal(signal.SIGINT)
+
+        def handler(signum: int, frame: Any) -> None:
+            self._interrupted.set()
+            if callable(previous):
+                previous(signum, frame)
+
+        signal.signal(signal.SIGINT, handler)
+
+    def _check_interrupt(self, done: int, total: int) -> None:
+        if self._interrupted.is_set():
+            raise KeyboardInterrupt
 
     def _run(self, job_id: str, task: Any = None) -> None:
         job = self.jobs.get(job_id)
