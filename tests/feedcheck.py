@@ -19,13 +19,18 @@ import uuid
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from lxml import etree
 from mutagen.mp3 import MP3
 from PIL import Image
 
+from bacakan.master import master
+from bacakan.models import Episode
+from bacakan.publish import manifest
 from bacakan.publish.feed import APPLE_CATEGORIES
+from bacakan.publish.slug import article_guid
+from bacakan.synthesise import Voice, VoiceProfile
 
 NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
@@ -89,6 +94,12 @@ class _Files:
         if self.out is None or self.base is None or not url.startswith(self.base):
             return None
         return self.out / url[len(self.base):]
+
+
+def mp3_seconds(path: Path) -> float:
+    """The MP3's playing time as mutagen reads it from the file."""
+    info: Any = MP3(path).info  # type: ignore[no-untyped-call]
+    return float(info.length)
 
 
 def _check_head(data: bytes, report: _Report) -> None:
@@ -212,7 +223,7 @@ def _check_item(item: etree._Element, n: int, report: _Report, files: _Files) ->
     if not _DURATION.match(duration):
         report.error("I06", f"{where}: itunes:duration {duration!r} is not whole seconds")
     elif audio is not None and audio.is_file():
-        real = MP3(audio).info.length
+        real = mp3_seconds(audio)
         if abs(real - _seconds(duration)) > DURATION_TOLERANCE_S:
             report.error("I06", f"{where}: duration {duration} s, file is {real:.1f} s")
     if _text(item, "itunes:explicit") not in ("true", "false"):
@@ -331,28 +342,22 @@ STORIES = (
 )
 
 
-def write_episode(out: Path, story: Story, voice: object, profile: object) -> None:
+def write_episode(out: Path, story: Story, voice: Voice, profile: VoiceProfile) -> None:
     """Speak ``story`` with the real voice, master it to MP3 and write its manifest (and files)."""
-    from bacakan.master import master
-    from bacakan.models import Episode
-    from bacakan.publish import manifest
-    from bacakan.publish.slug import article_guid
-    from bacakan.synthesise import Voice, VoiceProfile
-
-    assert isinstance(profile, VoiceProfile)
-    speaker: Voice = voice  # type: ignore[assignment]
+    speaker = voice
     folder = out / story.slug
     clips = [speaker.synthesize(story.title), speaker.synthesize(story.text)]
     facts = master(clips, [-1, 0], profile.pauses, folder / f"{story.slug}.mp3")
-    transcript = chapters = None
+    transcript: str | None = None
+    chapters: str | None = None
     if story.with_files or story.dangling:
         transcript, chapters = f"{story.slug}.vtt", f"{story.slug}.chapters.json"
     if story.with_files:
-        (folder / transcript).write_text(
+        (folder / f"{story.slug}.vtt").write_text(
             f"WEBVTT\n\n00:00:00.000 --> 00:00:02.000\n{story.title}\n", encoding="utf-8")
-        (folder / chapters).write_text(json.dumps({"version": "1.2.0", "chapters": [
-            {"startTime": 0, "title": story.title}, {"startTime": 1.5, "title": "Isi"}]}),
-            encoding="utf-8")
+        marks = [{"startTime": 0, "title": story.title}, {"startTime": 1.5, "title": "Isi"}]
+        (folder / f"{story.slug}.chapters.json").write_text(
+            json.dumps({"version": "1.2.0", "chapters": marks}), encoding="utf-8")
     (folder / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
     manifest.write(folder, Episode(
         title=story.title, slug=story.slug, guid=article_guid(f"https://{story.outlet}/{story.slug}"),

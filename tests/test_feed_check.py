@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeAlias
 
 import pytest
 from lxml import etree
@@ -18,7 +19,7 @@ from tests.feedcheck import BASE_URL, NS, STORIES, check, errors, write_episode
 
 FEED_URL = BASE_URL + "feed.xml"
 SETTINGS = FeedSettings(base_url=BASE_URL, owner_email="redaksi@pod.example.id", max_items=10)
-Tree = etree._Element
+Tree: TypeAlias = etree._Element
 Mutation = Callable[[bytes, Path], bytes]
 
 
@@ -46,7 +47,7 @@ def _tree(edit: Callable[[Tree], None]) -> Mutation:
         root = etree.fromstring(data)
         edit(root)
         head = data.split(b"\n", 1)[0]
-        return head + b"\n" + etree.tostring(root, encoding="utf-8")
+        return head + b"\n" + bytes(etree.tostring(root, encoding="utf-8"))
     return mutate
 
 
@@ -94,7 +95,7 @@ def _file(edit: Callable[[Path], None]) -> Mutation:
 
 def _duplicate_guid(root: Tree) -> None:
     items = root.findall("channel/item")
-    items[1].find("guid").text = items[0].findtext("guid")  # type: ignore[union-attr]
+    items[1].find("guid").text = items[0].findtext("guid")
 
 
 def _swap_items(root: Tree) -> None:
@@ -119,8 +120,8 @@ def _add_items(root: Tree) -> None:
     assert channel is not None
     for n in range(9):
         copy = etree.fromstring(etree.tostring(channel.findall("item")[-1]))
-        copy.find("guid").text = f"extra-{n}"  # type: ignore[union-attr]
-        copy.find("enclosure").set("url", f"{BASE_URL}x{n}.mp3")  # type: ignore[union-attr]
+        copy.find("guid").text = f"extra-{n}"
+        copy.find("enclosure").set("url", f"{BASE_URL}x{n}.mp3")
         channel.append(copy)
 
 
@@ -155,8 +156,8 @@ MUTATIONS: list[tuple[str, Mutation, str]] = [
     ("medium radio", _text("channel/podcast:medium", "radio"), "P03"),
     ("item title empty", _text(f"{FIRST}/title", ""), "I01"),
     ("enclosure without type", _attr(f"{FIRST}/enclosure", "type", None), "I02"),
-    ("enclosure length off by one", _tree(lambda r: r.find(f"{FIRST}/enclosure", NS).set(  # type: ignore[union-attr]
-        "length", str(int(r.find(f"{FIRST}/enclosure", NS).get("length")) + 1))), "I02"),  # type: ignore[union-attr,arg-type]
+    ("enclosure length off by one", _tree(lambda r: r.find(f"{FIRST}/enclosure", NS).set(
+        "length", str(int(r.find(f"{FIRST}/enclosure", NS).get("length")) + 1))), "I02"),
     ("MP3 changed on disk", _file(_grow_mp3), "I02"),
     ("duplicate guid", _tree(_duplicate_guid), "I03"),
     ("guid without isPermaLink", _attr(f"{FIRST}/guid", "isPermaLink", None), "I03"),

@@ -20,7 +20,7 @@ SETTINGS = FeedSettings(title="Klik Kalimantan dibacakan", base_url="https://pod
 def _href(out: Path, path: str = "feed.xml") -> str:
     image = etree.fromstring((out / path).read_bytes()).find("channel/itunes:image", NS)
     assert image is not None
-    return image.get("href", "")
+    return str(image.get("href", ""))
 
 
 def test_default_cover_is_apple_sized_rgb_jpeg(tmp_path: Path) -> None:
