@@ -21,7 +21,7 @@ def _files(folder: Path) -> list[str]:
 
 
 BAD_INPUTS = [
-    pytest.param(lambda d: d / "tidak-ada.txt", "not found", id="missing-file"),
+    pytest.param(lambda d: d / "tidak-ada.txt", "no such file", id="missing-file"),
     pytest.param(lambda d: d, "directory", id="directory"),
     pytest.param(lambda d: _write(d / "kosong.txt", b""), "empty", id="empty"),
     pytest.param(lambda d: _write(d / "spasi.txt", b"  \n\t\n  "), "empty", id="whitespace-only"),

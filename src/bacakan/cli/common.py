@@ -8,5 +8,8 @@ from bacakan.errors import BacakanError
 
 
 def fail_line(source: str | None, error: BacakanError | str) -> None:
-    prefix = f"bacakan: {source}: " if source else "bacakan: "
-    print(f"{prefix}{error}", file=sys.stderr)
+    """Print ``bacakan: <source>: <problem>`` (the source once, even if the message names it)."""
+    message = str(error).splitlines()[0] if str(error) else type(error).__name__
+    if source and not message.startswith(source):
+        message = f"{source}: {message}"
+    print(f"bacakan: {message}", file=sys.stderr)

@@ -74,8 +74,9 @@ def render_cmd(
                           f"{episode.voice} ({episode.engine}) · {folder / episode.audio}, "
                           f"{folder / episode.html}", highlight=False)
     done = len(sources) - failed
-    console.print(f"{done} of {len(sources)} rendered into {out}/ (feed: {out / 'feed.xml'})",
-                  highlight=False)
+    if done or len(sources) > 1:
+        console.print(f"{done} of {len(sources)} rendered into {out}/ (feed: {out / 'feed.xml'})",
+                      highlight=False)
     if failed:
         raise typer.Exit(1)
 
