@@ -33,7 +33,7 @@ def axe_path() -> Path | None:
     if env and Path(env).is_file():
         return Path(env)
     try:
-        import axe_playwright_python
+        import axe_playwright_python  # type: ignore[import-untyped]
     except ImportError:
         return None
     bundled = Path(axe_playwright_python.__file__).parent / "axe.min.js"
@@ -61,11 +61,13 @@ FOCUS_FACTS = """() => {
   const hit = document.elementFromPoint(cx, cy);
   const main = document.querySelector('main');
   return {
-    tag: el.tagName.toLowerCase(), id: el.id, cls: el.className || '', text: (el.textContent || '').trim().slice(0, 60),
+    tag: el.tagName.toLowerCase(), id: el.id, cls: el.className || '',
+    text: (el.textContent || '').trim().slice(0, 60),
     href: el.getAttribute('href'), tabindex: el.getAttribute('tabindex'),
     outline: cs.outlineStyle !== 'none' ? parseFloat(cs.outlineWidth) : 0, shadow: cs.boxShadow,
     width: r.width, height: r.height,
-    inViewport: r.top >= -1 && r.left >= -1 && r.bottom <= innerHeight + 1 && r.right <= innerWidth + 1,
+    inViewport: r.top >= -1 && r.left >= -1 && r.bottom <= innerHeight + 1
+      && r.right <= innerWidth + 1,
     unobscured: !!hit && (hit === el || el.contains(hit) || hit.contains(el)),
     inMain: !!main && main.contains(el),
   };
@@ -73,7 +75,7 @@ FOCUS_FACTS = """() => {
 
 
 def focused_ax(page: Page) -> tuple[str, str]:
-    """Role and name Chromium's accessibility tree exposes for the focused node (sees into <audio>)."""
+    """Role and name that Chromium's accessibility tree gives the focused node (even in <audio>)."""
     cdp = page.context.new_cdp_session(page)
     try:
         tree = cdp.send("Accessibility.getFullAXTree")
@@ -90,7 +92,8 @@ def focused_ax(page: Page) -> tuple[str, str]:
 
 def keyboard_walk(page: Page, max_stops: int = 80) -> list[dict[str, Any]]:
     """Tab from the top of the page until focus wraps; one fact dict per stop."""
-    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    page.evaluate("() => { document.activeElement && document.activeElement.blur(); "
+                  "window.scrollTo(0, 0); }")
     stops: list[dict[str, Any]] = []
     for _ in range(max_stops):
         page.keyboard.press("Tab")
@@ -99,8 +102,8 @@ def keyboard_walk(page: Page, max_stops: int = 80) -> list[dict[str, Any]]:
         if facts is None:
             break
         facts["role"], facts["name"] = focused_ax(page)
-        if stops and (facts["tag"], facts["id"], facts["href"], facts["role"], facts["name"]) == (
-                stops[0]["tag"], stops[0]["id"], stops[0]["href"], stops[0]["role"], stops[0]["name"]):
+        keys = ("tag", "id", "href", "role", "name")
+        if stops and [facts[k] for k in keys] == [stops[0][k] for k in keys]:
             break  # wrapped round to the first stop
         stops.append(facts)
     return stops
@@ -112,7 +115,8 @@ def overflow(page: Page) -> dict[str, Any]:
       const w = document.documentElement.clientWidth;
       const wide = [...document.querySelectorAll('body *')]
         .filter(e => e.getBoundingClientRect().right > w + 1)
-        .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
+        .slice(0, 5)
+        .map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`);
       return {scrollWidth: document.documentElement.scrollWidth, width: w, wide};
     }""")
     return result

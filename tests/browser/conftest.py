@@ -10,12 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 
 from bacakan.models import Episode
 from bacakan.synthesise import Voice, VoiceProfile
 from tests.browser import a11y
-
-playwright_sync = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -35,11 +34,11 @@ def axe_js() -> str:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[playwright_sync.Browser]:
+def browser() -> Iterator[Browser]:
     exe = a11y.chromium_path()
     if exe is None:
         pytest.skip("no Chromium: apt-get install chromium, or set BACAKAN_CHROMIUM")
-    with playwright_sync.sync_playwright() as p:
+    with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=exe, headless=True, args=a11y.LAUNCH_ARGS)
         yield browser
         browser.close()
@@ -132,11 +131,15 @@ def pipeline_site(tmp_path_factory: pytest.TempPathFactory, espeak_voice: Voice,
 
 
 @pytest.fixture()
-def page(browser: playwright_sync.Browser) -> Iterator[playwright_sync.Page]:
+def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context()
     page = context.new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    def dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     yield page
     context.close()
     assert not dialogs, f"a script ran and opened a dialog: {dialogs}"

@@ -23,10 +23,12 @@ def walk(page: Page, url: str) -> list[dict[str, object]]:
 def assert_every_stop_is_usable(stops: list[dict[str, object]]) -> None:
     for stop in stops:
         where = f"{stop['tag']}#{stop['id']} {stop['text']!r}"
-        assert stop["tabindex"] is None or int(str(stop["tabindex"])) <= 0, f"positive tabindex {where}"
+        tabindex = stop["tabindex"]
+        assert tabindex is None or int(str(tabindex)) <= 0, f"positive tabindex {where}"
         assert stop["name"], f"no accessible name: {where} ({stop['role']})"
         if stop["tag"] != "audio":  # the native controls draw their own ring inside the shadow DOM
-            assert float(str(stop["outline"])) >= 2 or stop["shadow"] != "none", f"no focus ring {where}"
+            ring = float(str(stop["outline"])) >= 2 or stop["shadow"] != "none"
+            assert ring, f"no focus ring {where}"
         assert stop["inViewport"], f"focused element off-screen: {where}"
         assert stop["unobscured"], f"focused element covered: {where}"
 

@@ -47,7 +47,7 @@ def test_highlight_follows_seeks_pipeline(page: Page, pipeline_site: Sites, key:
 def test_highlight_is_more_than_colour_and_survives_forced_colours(
         browser: Browser, handmade_site: Site) -> None:
     for forced in ("none", "active"):
-        context = browser.new_context(forced_colors=forced)  # type: ignore[arg-type]
+        context = browser.new_context(forced_colors=forced)
         page = context.new_page()
         page.goto(handmade_site.url("patroli"))
         page.wait_for_function(READY)
@@ -90,7 +90,8 @@ def test_back_and_forward_ten_seconds(page: Page, handmade_site: Site) -> None:
     page.goto(handmade_site.url("patroli"))
     page.wait_for_function(READY)
     page.get_by_role("button", name="Maju 10 detik").click()
-    page.wait_for_function("() => Math.abs(document.getElementById('narasi').currentTime - 10) < 0.01")
+    page.wait_for_function(
+        "() => Math.abs(document.getElementById('narasi').currentTime - 10) < 0.01")
     page.get_by_role("button", name="Mundur 10 detik").click()
     page.get_by_role("button", name="Mundur 10 detik").click()  # clamps at 0
     page.wait_for_function("() => document.getElementById('narasi').currentTime === 0")
@@ -120,7 +121,8 @@ def test_auto_scroll_is_opt_in_and_stops_when_the_reader_scrolls(
     page.goto(handmade_site.url("patroli"))
     page.wait_for_function(READY)
     last = page.locator(".kalimat[data-start]").last
-    seek_to_last = ("() => { const s = [...document.querySelectorAll('.kalimat[data-start]')].pop();"
+    seek_to_last = ("() => { const s = "
+                    "[...document.querySelectorAll('.kalimat[data-start]')].pop();"
                     " document.getElementById('narasi').currentTime = +s.dataset.start + 0.5; }")
     page.evaluate(seek_to_last)
     page.wait_for_function("() => document.querySelector('.dibaca') !== null")
