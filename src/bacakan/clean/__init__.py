@@ -12,18 +12,21 @@ import logging
 import re
 from collections.abc import Callable
 
-from bacakan.clean.credits import take_captions, take_credit_lines, take_signoff
+from bacakan.clean.credits import credit_line, take_captions, take_credit_lines, take_signoff
 from bacakan.clean.dateline import parse as parse_dateline
 from bacakan.clean.dateline import take_dateline
-from bacakan.clean.draft import Draft, split_pieces, tidy
+from bacakan.clean.draft import Draft, Piece, split_pieces, tidy
 from bacakan.clean.html import html_draft
 from bacakan.clean.markdown import markdown_pieces
 from bacakan.clean.text_rules import (
     cut_at_end_markers,
     drop_furniture,
+    drop_inline,
     drop_orphan_tail,
     drop_related,
     drop_title_copies,
+    is_date_line,
+    is_furniture,
     join_broken,
     mark_headings,
 )
@@ -36,6 +39,7 @@ Cleaner = Callable[[Draft], Draft]
 
 CLEANERS: tuple[Cleaner, ...] = (
     drop_title_copies,  # 1. the headline repeated as the first line / an <h1>
+    drop_inline,  # 1b. furniture glued inside a paragraph ("(Gambas:…)", "… Baca juga: X")
     cut_at_end_markers,  # 2. comment forms and what follows them
     take_credit_lines,  # 3. Editor:/Penulis: lines -> byline/credit (before furniture rules)
     drop_related,  # 4. "Baca juga", "BACA JUGA :" + headline, "Berita Terkait" lists
@@ -50,6 +54,7 @@ CLEANERS: tuple[Cleaner, ...] = (
 
 # A snippet has no headline and is not re-flowed: lines stay lines.
 SNIPPET_CLEANERS: tuple[Cleaner, ...] = (
+    drop_inline,
     cut_at_end_markers,
     take_credit_lines,
     drop_related,
@@ -80,7 +85,10 @@ def draft_of(raw: RawArticle) -> Draft:
         title = meta.get("title") or h1 or ""
     else:
         pieces = split_pieces("paragraph", raw.text)
-        title = meta.get("title") or (pieces[0].text if pieces else "")
+        # ingest's title for text is just the first line; a front-matter-like title is kept.
+        given = meta.get("title")
+        first = pieces[0].text if pieces else ""
+        title = given if given and tidy(given) != first else _text_title(pieces, raw.source)
     return Draft(
         source=raw.source,
         kind=raw.kind,
@@ -88,6 +96,20 @@ def draft_of(raw: RawArticle) -> Draft:
         pieces=tuple(pieces),
         published=meta.get("published"),
     )
+
+
+def _text_title(pieces: list[Piece], source: str) -> str:
+    """The headline of pasted text: the first line that is not a date widget, byline, outlet name
+    or furniture (Kompas pastes start with "Kompas.com - 20/11/2023, 10:15 WIB"). A paste that
+    starts with the dateline paragraph has no headline: the file name stands in for it."""
+    for p in pieces[:4]:
+        if is_date_line(p.text) or is_furniture(p.text) or credit_line(p.text) is not None:
+            continue
+        if parse_dateline(p.text) is not None or len(p.text.split()) > 30:
+            break
+        return p.text
+    stem = re.sub(r"\.\w+$", "", re.split(r"[/\\]", source)[-1])
+    return re.sub(r"[-_]+", " ", stem).strip().capitalize() or "Artikel"
 
 
 def _byline(d: Draft, meta_byline: str | None) -> str | None:

