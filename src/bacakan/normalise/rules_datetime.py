@@ -120,6 +120,22 @@ def DATE_MONTH(m: re.Match[str], w: Work) -> str | None:
     return f"{days} {month}{_year(m.group('y'))}"
 
 
+# "28 Februari-3 Maret 2024", "30 Desember 2023-2 Januari 2024": a range across months.
+@rule(
+    "date-month-range",
+    rf"\b(?P<d1>{_D})\s+(?P<m1>{MONTH})(?:\s+(?P<y1>[0-9]{{4}}))?\s*[-–]\s*"
+    rf"(?P<d2>{_D})\s+(?P<m2>{MONTH})(?:\s+(?P<y2>[0-9]{{4}})\b)?",
+    gate=r"[-–]\s*[0-9]{1,2}\s+[A-Za-z]",
+)
+def DATE_MONTH_RANGE(m: re.Match[str], w: Work) -> str | None:
+    d1, d2 = _day(m.group("d1")), _day(m.group("d2"))
+    if d1 is None or d2 is None:
+        return None
+    m1 = MONTHS[m.group("m1").rstrip(".").lower()]
+    m2 = MONTHS[m.group("m2").rstrip(".").lower()]
+    return f"{d1} {m1}{_year(m.group('y1'))} sampai {d2} {m2}{_year(m.group('y2'))}"
+
+
 # "tanggal 20/11", "sejak 1/12": a bare d/m after a date word.
 @rule(
     "date-after-word",
@@ -172,13 +188,14 @@ def _time(m: re.Match[str], w: Work, lead: str) -> str | None:
         second = _clock(m.group("h2"), m.group("m2"))
         if second is None:
             return None
-        out += f" {_sep_word(m.group('sep'))} {second}"
+        again = "pukul " if "w2" in m.re.groupindex and m.group("w2") else ""
+        out += f" {_sep_word(m.group('sep'))} {again}{second}"
     return out + _zone(m.group("z"), w)
 
 
 _HM = r"(?P<h>[0-9]{1,2})(?:[.:](?P<m>[0-9]{2}))?(?![0-9]|[.,][0-9])"
 _HM2 = (
-    rf"(?:\s*{_SEP}\s*(?:(?i:pukul)\s+)?(?P<h2>[0-9]{{1,2}})(?:[.:](?P<m2>[0-9]{{2}}))?"
+    rf"(?:\s*{_SEP}\s*(?P<w2>(?i:pukul)\s+)?(?P<h2>[0-9]{{1,2}})(?:[.:](?P<m2>[0-9]{{2}}))?"
     r"(?![0-9]|[.,][0-9]))?"
 )
 
@@ -240,6 +257,7 @@ RULES: tuple[Rule, ...] = (
     DATE_BRACKET,
     DATE_ISO,
     DATE_NUMERIC,
+    DATE_MONTH_RANGE,
     DATE_MONTH,
     DATE_AFTER_WORD,
     TIME,

@@ -12,6 +12,8 @@ from bacakan.normalise.numbers import NUMBER, cardinal, digits, integer, ordinal
 _NUM = rf"(?:{NUMBER})"
 ROMAN_CONTEXTS = table("roman_contexts.tsv")
 _ROMAN = r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+# Two or more of I, V, X outside a listed context (never an initial or a word such as MIX, DI).
+_PLAIN_ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _SCORE_WORDS = re.compile(
     r"(?i)\b(?:skor|menang|kalah|unggul|imbang|ditahan|kedudukan|tertinggal|hasil akhir|membantai"
@@ -31,11 +33,16 @@ def roman_value(text: str) -> int:
 
 
 @rule(
-    "year-hijri", r"\b(?P<y>1[34][0-9]{2})\s?(?P<e>H|M)\b(?!\.\s?[A-Z])", gate="[0-9]{4}\\s?[HM]\\b"
+    "year-hijri",
+    r"\b(?:(?P<y>1[34][0-9]{2})\s?(?P<e>H)|(?P<y2>1[5-9][0-9]{2}|20[0-9]{2})\s?(?P<e2>M))\b"
+    r"(?!\.\s?[A-Z])",
+    gate="[0-9]{4}\\s?[HM]\\b",
 )
 def YEAR_ERA(m: re.Match[str], w: Work) -> str:
-    era = "hijriah" if m.group("e") == "H" else "masehi"
-    return f"{cardinal(int(m.group('y')))} {era}"
+    # 1445 H is a Hijri year; M after a Gregorian year (1445 H/2024 M) is masehi
+    if m.group("e"):
+        return f"{cardinal(int(m.group('y')))} hijriah"
+    return f"{cardinal(int(m.group('y2')))} masehi"
 
 
 @rule(
@@ -74,12 +81,22 @@ def H_DAY(m: re.Match[str], w: Work) -> str:
     return f"ha {sign} {cardinal(int(m.group('n')))}"
 
 
+# In a criminal-code citation ke-N numbers a clause: "ayat (1) ke-1", "ke-4 KUHP".
+_LEGAL_KE_BEFORE = re.compile(r"(?i)\bayat\s*(?:\(\s*[0-9]+\s*\)|[0-9]+|[^\s\w]+)\s*$")
+_LEGAL_KE_AFTER = re.compile(r"\s*(?:KUHP|KUHAP|KUHPidana|KUHPerdata)\b")
+
+
 @rule("ordinal", rf"\b[Kk][Ee]-(?:(?P<n>[0-9]+)|(?P<r>{_ROMAN}))\b", gate="[Kk][Ee]-")
 def ORDINAL(m: re.Match[str], w: Work) -> str | None:
     if m.group("n") is not None:
         if len(m.group("n")) > 15:
             return None
-        return ordinal(int(m.group("n")))
+        n = int(m.group("n"))
+        if _LEGAL_KE_BEFORE.search(m.string, 0, m.start()) or _LEGAL_KE_AFTER.match(
+            m.string, m.end()
+        ):
+            return f"ke {cardinal(n)}"  # Pasal 55 ayat (1) ke-1 KUHP: 'ke satu' (R14)
+        return ordinal(n)
     return ordinal(roman_value(m.group("r"))) if m.group("r") else None
 
 
@@ -110,6 +127,8 @@ def RANGE(m: re.Match[str], w: Work) -> str:
     gate="\\b[IVXLCDM]+\\b",
 )
 def ROMAN(m: re.Match[str], w: Work) -> str | None:
+    if m.group("r") in ("C", "D", "L", "M"):
+        return None  # Blok C, RSUD tipe C, paket C, golongan C: a letter, not 100/500/50/1000
     ctx = m.group("ctx").lower()
     reading = ROMAN_CONTEXTS.get(ctx)
     before = m.string[: m.start()]
@@ -131,6 +150,8 @@ def ROMAN(m: re.Match[str], w: Work) -> str | None:
         and _MONARCH_TITLE.search(before + m.group("ctx") + " ")
     ):
         reading = "ordinal"
+    if reading is None and _PLAIN_ROMAN.fullmatch(m.group("r")):
+        reading = "cardinal"  # Gg. Mawar II, Perumahan Griya III: letters 'i i' are never said
     if reading is None:
         return None
     value = roman_value(m.group("r"))
@@ -167,6 +188,17 @@ def DIGIT_STRING(m: re.Match[str], w: Work) -> str:
     return digits(m.group())
 
 
+# Emergency and service numbers after a calling word are dialled digits: "hubungi 112".
+@rule(
+    "emergency-number",
+    r"(?i:\b(?:call\s+center|hotline|layanan|telepon|telp|hubungi|menghubungi|darurat|pengaduan"
+    r"|panggilan)\b[^.;!?0-9\n]{0,25}?\s)(?P<x>11[02-5]|119|129)\b(?![.,][0-9])",
+    gate=r"\b1[12][0-9]\b",
+)
+def EMERGENCY(m: re.Match[str], w: Work) -> str:
+    return digits(m.group("x"))
+
+
 @rule(
     "fraction",
     r"(?<![\w/.,])(?P<a>[1-9])/(?P<b>[2-9]|10|100)(?![\w/]|[.,][0-9])",
@@ -185,7 +217,13 @@ def NUMBER_SLASH(m: re.Match[str], w: Work) -> str:
     return f"{spell_number(m.group('a'))} per {spell_number(m.group('b'))}"
 
 
-_PREFIXES = ("ber", "me", "di", "ter", "se", "ke")
+_PREFIXES = ("ber", "ter", "di")
+# Words that look prefixed but are roots: the whole word is repeated (tersangka-tersangka).
+_ROOTS = frozenset(
+    {"menteri", "menara", "terminal", "tersangka", "terdakwa", "direktur", "diploma", "dinding"}
+)
+# A base word starts with at most one consonant (or ng/ny/sy/kh) before its first vowel.
+_BASE_START = re.compile(r"(?:ng|ny|sy|kh|[bcdfghjklmnpqrstvwyz])?[aeiou]")
 _NOT_REDUP = frozenset(
     {
         "km",
@@ -207,6 +245,30 @@ _NOT_REDUP = frozenset(
 )
 
 
+def _is_base(rest: str) -> bool:
+    return len(rest) >= 4 and _BASE_START.match(rest) is not None
+
+
+def redup_base(word: str, suffix: str) -> str:
+    """The part a reduplication repeats: the base after a prefix (bermain -> main, mencari ->
+    cari), se-...-nya and ke-...-an confixes (sebanyak2nya, kemerah2an); else the whole word."""
+    if word in _ROOTS:
+        return word
+    if (word.startswith("se") and suffix == "nya") or (word.startswith("ke") and suffix == "an"):
+        return word[2:] if _is_base(word[2:]) else word
+    for p in _PREFIXES:
+        if word.startswith(p) and _is_base(word[len(p) :]):
+            return word[len(p) :]
+    if word.startswith("me"):
+        rest = word[2:]
+        if _is_base(rest):
+            return rest  # menari -> nari, memukul -> mukul, menyapu -> nyapu
+        for nasal in ("ng", "m", "n"):  # membawa -> bawa, mencari -> cari, menggali -> gali
+            if rest.startswith(nasal) and _is_base(rest[len(nasal) :]):
+                return rest[len(nasal) :]
+    return word
+
+
 @rule(
     "reduplication",
     r"\b(?P<w>[a-zA-Z]*[a-z][a-zA-Z]*)2(?P<suf>nya|an|lah|kah|pun|ku|mu)?\b",
@@ -216,13 +278,8 @@ def REDUP(m: re.Match[str], w: Work) -> str | None:
     word = m.group("w").lower()
     if len(word) < 2 or word in _NOT_REDUP or not re.search(r"[aeiou]", word):
         return None
-    base = word
-    for p in _PREFIXES:
-        rest = word[len(p) :]
-        if word.startswith(p) and len(rest) >= 4:
-            base = rest
-            break
-    return f"{word}-{base}{m.group('suf') or ''}"
+    suffix = m.group("suf") or ""
+    return f"{word}-{redup_base(word, suffix)}{suffix}"
 
 
 @rule(
@@ -250,6 +307,7 @@ RULES: tuple[Rule, ...] = (
     RANGE,
     ROMAN,
     DIGIT_STRING,
+    EMERGENCY,
     FRACTION,
     NUMBER_SLASH,
     REDUP,

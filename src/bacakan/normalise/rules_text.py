@@ -7,7 +7,7 @@ import re
 from bacakan.normalise.engine import Rule, Work, const, rule
 from bacakan.normalise.lexicon import spell_letters
 from bacakan.normalise.numbers import cardinal, digits
-from bacakan.normalise.words import speak_text
+from bacakan.normalise.words import pronounceable, speak_text
 
 _LINE = re.M | re.I
 
@@ -75,7 +75,15 @@ def _label(label: str, w: Work) -> str:
     if entry is not None and entry.mode == "spell":
         return entry.spoken
     parts = re.findall(r"[^\W\d_]+|[0-9]+", label)
-    return " ".join(digits(p) if p.isdigit() else p.lower() for p in parts)
+    return " ".join(
+        digits(p)
+        if p.isdigit()
+        else spell_letters(p)
+        if len(p) <= 8 and sum(c in "aeiou" for c in p) <= 1 and not pronounceable(p)
+        # bkn, sscasn, jdih: an unlisted initialism (gmail, with two vowels, is a word)
+        else p.lower()
+        for p in parts
+    )
 
 
 def _host(host: str, w: Work) -> str:
