@@ -11,7 +11,10 @@ with rules P 1.000 R 1.000 F1 1.000 (0 leaked, 0 lost).
 
 Held-out (tests/data/clean/heldout.json, 26 pages: 15 HTML + 11 pasted text, written from how
 the sites look before reading the rules; scored with the rules only):
-before the fix pass  P 0.793 R 0.941 F1 0.860 (29 leaked, 7 lost, 8 wrong metadata fields).
+before the fix pass  P 0.793 R 0.941 F1 0.860 (29 leaked, 7 lost, 8 wrong metadata fields);
+after it             P 1.000 R 1.000 F1 1.000 (0 leaked, 0 lost, 0 wrong metadata fields).
+The "after" figure is no longer held-out: the rules were fixed while looking at these failures,
+so the next honest measurement needs pages neither set has seen.
 """
 
 from __future__ import annotations

@@ -42,7 +42,7 @@ _ISO = re.compile(
 )
 
 
-def _published_time(html: str) -> str | None:
+def published_time(html: str) -> str | None:
     """The most precise ISO timestamp in the page metadata: one with a zone beats one without."""
     found: list[str] = []
     for m in _META_TIME.finditer(html):
@@ -148,10 +148,21 @@ def extract(html: str, url: str | None = None, *, precision: bool = False) -> Ex
         blocks=tuple(blocks),
         title=attr("title"),
         author=attr("author"),
-        published=_published_time(html) or attr("date"),
+        published=published_time(html) or attr("date"),
         sitename=attr("sitename"),
         caption=first_caption(html),
     )
+
+
+def baseline_blocks(html: str) -> tuple[Block, ...]:
+    """Last resort when ``extract`` finds no article: every text line of the page body, one block
+    each, for the clean rules to filter. Seen on kumparan's div/span-only markup (held-out)."""
+    try:
+        _, text, _ = trafilatura.baseline(html)
+    except (ValueError, TypeError):
+        return ()
+    lines = (line.strip() for line in (text or "").splitlines())
+    return tuple(Block("paragraph", line) for line in lines if line)
 
 
 def page_title(html: str) -> str | None:
@@ -161,4 +172,4 @@ def page_title(html: str) -> str | None:
     return title if isinstance(title, str) and title.strip() else None
 
 
-__all__ = ["Extracted", "extract", "page_title"]
+__all__ = ["Extracted", "baseline_blocks", "extract", "page_title", "published_time"]
