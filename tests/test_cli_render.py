@@ -1,4 +1,7 @@
-"""`bacakan render|clean|script` through the real CLI: output, one-line errors, exit codes, nothing half-written."""
+"""`bacakan render|clean|script` through the real CLI.
+
+Output, one-line errors, exit codes, nothing half-written.
+"""
 
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ BAD_INPUTS = [
     pytest.param(lambda d: _write(d / "kosong.txt", b""), "empty", id="empty"),
     pytest.param(lambda d: _write(d / "spasi.txt", b"  \n\t\n  "), "empty", id="whitespace-only"),
     pytest.param(lambda d: _write(d / "biner.txt", os.urandom(2048)), "", id="binary-garbage"),
-    pytest.param(lambda d: _write(d / "boiler.txt", b"Facebook\nTwitter\nWhatsApp\nScroll to Top\n"),
+    pytest.param(lambda d: _write(d / "boiler.txt", b"Facebook\nTwitter\nScroll to Top\n"),
                  "", id="cleans-to-nothing"),
 ]
 
@@ -68,7 +71,7 @@ def test_unknown_voice_is_a_one_line_error(tmp_path: Path) -> None:
     assert not (tmp_path / "o").exists()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere; permissions cannot be tested")
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere: permissions untestable")
 def test_unwritable_out_is_a_one_line_error(tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)
@@ -104,7 +107,8 @@ def test_clean_json_schema(example: Path) -> None:
 
 def test_script_lines_one_output_per_input(tmp_path: Path) -> None:
     snippets = tmp_path / "potongan.txt"
-    snippets.write_text("Sebanyak 1.500 warga hadir.\n\nRapat digelar Senin (20/11).\n", encoding="utf-8")
+    text = "Sebanyak 1.500 warga hadir.\n\nRapat digelar Senin (20/11).\n"
+    snippets.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["script", "--lines", str(snippets)])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.split("\n")[:-1]

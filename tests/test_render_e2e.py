@@ -1,4 +1,4 @@
-"""Foundation: every bundled example rendered end to end with the real eSpeak voice, then measured."""
+"""Foundation: each bundled example rendered end to end with the real eSpeak voice."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def test_loudness_within_one_lu_of_mono_target(rendered_examples, example: str) 
 
 
 def test_manifest_matches_files(rendered_examples, example: str) -> None:
-    folder, _episode_ = _episode(rendered_examples, example)
+    folder, _ = _episode(rendered_examples, example)
     data = json.loads((folder / "episode.json").read_text(encoding="utf-8"))
     for key in ("title", "slug", "guid", "published", "audio", "audio_bytes", "duration_s", "html",
                 "voice", "engine", "source"):

@@ -1,7 +1,7 @@
 """Errors raised by bacakan. Every message is one line a user can act on.
 
 BacakanError
- ├── InputError        bad input: missing file, empty article, garbage bytes, nothing left after cleaning
+ ├── InputError        missing file, empty article, garbage bytes, nothing left after cleaning
  ├── ConfigError       unknown voice, invalid profile/lexicon/settings file, missing model
  ├── SynthesisError    the voice failed; ``retryable`` tells the worker whether to try again
  └── OutputError       the output folder cannot be written

@@ -11,7 +11,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 def voices_dir() -> Path:
     """The ``voices/`` folder: $BACAKAN_VOICES_DIR, else the copy shipped inside the package.
 
-    ``src/bacakan/voices`` is a symlink to the repository's ``voices/`` so an editable checkout and an
+    ``src/bacakan/voices`` is a symlink to the repository's ``voices/`` so a checkout and an
     installed wheel see the same files.
     """
     env = os.environ.get("BACAKAN_VOICES_DIR")

@@ -82,7 +82,7 @@ def make_script(article: Article, lexicon: normalise.Lexicon | None = None) -> S
 
 
 def to_spoken(text: str, lexicon: normalise.Lexicon | None = None) -> str:
-    """What the default voice says for a snippet of article text (boilerplate dropped, normalised)."""
+    """What the default voice says for a snippet of article text (boilerplate dropped)."""
     snippet = clean.clean_snippet(text)
     spoken = (normalise.normalise_text(line, lexicon) for line in snippet.splitlines())
     return " ".join(s for s in spoken if s)
@@ -100,14 +100,16 @@ def synthesise(script: Script, voice: Voice, profile: VoiceProfile,
     total = len(script.sentences)
     for done, sentence in enumerate(script.sentences, start=1):
         clips.append(voice.synthesize(pronounce(profile, sentence.spoken)) if sentence.spoken
-                     else Clip(samples=np.zeros(0, dtype=np.float32), sample_rate=voice.sample_rate))
+                     else Clip(np.zeros(0, dtype=np.float32), voice.sample_rate))
         if progress:
             progress(done, total)
     return clips
 
 
 def _identity(article: Article) -> str:
-    return article.source if article.source.startswith(("http://", "https://")) else f"bacakan:{slugify(article.title)}"
+    if article.source.startswith(("http://", "https://")):
+        return article.source
+    return f"bacakan:{slugify(article.title)}"
 
 
 def _check_writable(out: Path) -> None:

@@ -7,7 +7,7 @@ import typer
 from bacakan.cli import articles, cache, render, serve, voices, worker
 
 app = typer.Typer(
-    help="bacakan: artikel berita Indonesia menjadi teks bersih, narasi MP3, halaman aksesibel dan feed.",
+    help="bacakan: artikel berita menjadi teks bersih, narasi MP3, halaman aksesibel dan feed.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -40,9 +40,9 @@ def clean_cmd(
 
 def script_cmd(
     source: Annotated[str | None, typer.Argument(help="Article file or URL.")] = None,
-    lines: Annotated[Path | None, typer.Option("--lines", help="Normalise each line of FILE.")] = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Show every change and its rule.")] = False,
-    lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra lexicon TSV.")] = None,
+    lines: Annotated[Path | None, typer.Option("--lines", help="One output line per line.")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show each change, its rule.")] = False,
+    lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra lexicon.")] = None,
 ) -> None:
     """Print the narration script: exactly what the voice will say, one paragraph per line."""
     try:
@@ -71,7 +71,7 @@ def script_cmd(
 
 
 def _print_explained(script: Script, lex: normalise.Lexicon | None) -> None:
-    """Per sentence: the written text, the spoken text, and each change with its rule or lexicon entry."""
+    """Per sentence: written text, spoken text, and each change with its rule or lexicon entry."""
     for number, sentence in enumerate(script.sentences, start=1):
         typer.echo(f"[{number}] tulisan: {sentence.written}")
         typer.echo(f"    ucapan:  {sentence.spoken}")

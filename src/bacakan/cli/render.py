@@ -21,12 +21,12 @@ from bacakan.synthesise import DEFAULT_VOICE, build_voice, load_profile, open_ca
 def render_cmd(
     sources: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html) or URLs.")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output"),
-    voice: Annotated[str, typer.Option("--voice", help="Voice profile or ENGINE:ARG.")] = DEFAULT_VOICE,
+    voice: Annotated[str, typer.Option("--voice", help="Profile or ENGINE:ARG.")] = DEFAULT_VOICE,
     base_url: Annotated[str | None, typer.Option(
         "--base-url", help="Public URL of the output folder (overrides the settings).")] = None,
     config_file: Annotated[Path | None, typer.Option(
         "--config", help="Settings file (default: ./bacakan.toml if present).")] = None,
-    lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra lexicon TSV.")] = None,
+    lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra lexicon.")] = None,
     no_cache: Annotated[bool, typer.Option(
         "--no-cache", help="Synthesise every sentence again (ignore the sentence cache).")] = False,
     mastering: Annotated[str, typer.Option(

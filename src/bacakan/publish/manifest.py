@@ -1,4 +1,4 @@
-"""episode.json: read and write the per-episode manifest, and list the episodes of an output folder."""
+"""episode.json: read/write the per-episode manifest; list the episodes of an output folder."""
 
 from __future__ import annotations
 
