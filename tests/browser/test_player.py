@@ -158,3 +158,14 @@ def test_no_autoplay(page: Page, handmade_site: Site) -> None:
     page.wait_for_timeout(300)
     assert page.evaluate("(() => { const a = document.getElementById('narasi');"
                          " return !a.autoplay && a.paused && a.currentTime === 0; })()")
+
+
+@pytest.mark.parametrize("key", list(PIPELINE_SOURCES)[:1])
+def test_captions_track_loads_under_the_page_policy(page: Page, pipeline_site: Sites,
+                                                   key: str) -> None:
+    page.goto(pipeline_site.url(key))
+    track = page.locator("audio track")
+    assert track.get_attribute("kind") == "captions" and track.get_attribute("srclang") == "id"
+    page.evaluate("() => { document.getElementById('narasi').textTracks[0].mode = 'hidden'; }")
+    page.wait_for_function(
+        "() => (document.getElementById('narasi').textTracks[0].cues || []).length > 0")
