@@ -103,7 +103,8 @@ def DATE_NUMERIC(m: re.Match[str], w: Work) -> str | None:
 
 @rule(
     "date-month-name",
-    rf"\b(?P<d1>{_D})(?:\s*[-–]\s*(?P<d2>{_D}))?\s+(?P<mon>{MONTH})(?:\s+(?P<y>[0-9]{{4}})\b)?",
+    rf"\b(?P<d1>{_D})(?:\s*[-–]\s*(?P<d2>{_D}))?\s+(?P<mon>{MONTH})(?:\s+(?P<y>[0-9]{{4}})\b"
+    r"(?:\s?(?P<era>M)\b(?!\.\s?[A-Z]))?)?",
     gate=r"[0-9]\s+[A-Za-z]",
 )
 def DATE_MONTH(m: re.Match[str], w: Work) -> str | None:
@@ -117,7 +118,8 @@ def DATE_MONTH(m: re.Match[str], w: Work) -> str | None:
         if day2 is None:
             return None
         days = f"{d1} sampai {day2}"
-    return f"{days} {month}{_year(m.group('y'))}"
+    era = " masehi" if m.group("era") else ""  # 7 Juli 2024 M
+    return f"{days} {month}{_year(m.group('y'))}{era}"
 
 
 # "28 Februari-3 Maret 2024", "30 Desember 2023-2 Januari 2024": a range across months.
@@ -203,7 +205,7 @@ _HM2 = (
 # "pukul 09.00 WITA", "Pkl. 14.30-16.00 WIB", "jam 9.30 malam"; the word stays as 'pukul'/'jam'.
 @rule(
     "time",
-    rf"(?P<w>(?i:pukul|pkl\.?|pk\.|jam))\s+{_HM}{_HM2}(?:\s*{ZONES}\b)?",
+    rf"(?P<w>(?i:pukul|pkl\.?|pk\.?|jam))\s+{_HM}{_HM2}(?:\s*{ZONES}\b)?",
     gate="(?i)pukul|pk|jam",
 )
 def TIME(m: re.Match[str], w: Work) -> str | None:
@@ -218,6 +220,16 @@ def TIME(m: re.Match[str], w: Work) -> str | None:
 @rule("time-zone", rf"\b(?P<h>[0-9]{{1,2}})[.:](?P<m>[0-9]{{2}}){_HM2}\s*{ZONES}\b", gate="WI|Wi")
 def TIME_ZONE(m: re.Match[str], w: Work) -> str | None:
     return _time(m, w, "")
+
+
+# "7.30 malam", "04.15 dini hari": a clock before a part of the day, read as written (R6).
+@rule(
+    "time-daypart",
+    r"\b(?P<x>(?P<h>[0-9]{1,2})[.:](?P<m>[0-9]{2}))(?=\s+(?i:pagi|siang|sore|petang|malam|dini\s+hari)\b)",
+    gate="(?i)pagi|siang|sore|petang|malam|dini",
+)
+def TIME_DAYPART(m: re.Match[str], w: Work) -> str | None:
+    return _clock(m.group("h"), m.group("m"))
 
 
 @rule(
@@ -262,6 +274,7 @@ RULES: tuple[Rule, ...] = (
     DATE_AFTER_WORD,
     TIME,
     TIME_ZONE,
+    TIME_DAYPART,
     TIME_RANGE,
     TIME_COLON,
     WORD_RANGE,

@@ -44,7 +44,8 @@ def _amount(num: str, scale: str | None) -> str:
 def _per(unit: str | None, w: Work) -> str:
     if not unit:
         return ""
-    return " per " + (UNITS.get(unit) or speak_text(unit, w.lexicon))
+    # Rp 16.200/USD: a currency code after the slash is the currency's name
+    return " per " + (UNITS.get(unit) or CURRENCIES.get(unit) or speak_text(unit, w.lexicon))
 
 
 def _add_an(spoken: str) -> str:
