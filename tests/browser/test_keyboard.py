@@ -67,6 +67,8 @@ def test_index_keyboard_walk(page: Page, handmade_site: Site) -> None:
     hrefs = {str(s["href"]) for s in stops}
     assert "feed.xml" in hrefs
     assert {"hostile/index.html", "hostile/hostile.mp3", "patroli/index.html"} <= hrefs
+    order = [s["href"] for s in stops if str(s["href"]).endswith("/index.html")]
+    assert order == ["patroli/index.html", "hostile/index.html"], "newest first"
 
 
 @pytest.mark.parametrize("key", ["patroli", "index"])

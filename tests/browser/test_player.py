@@ -84,6 +84,9 @@ def test_speed_is_remembered_across_articles(page: Page, handmade_site: Site) ->
     page.wait_for_function(READY)
     assert page.input_value("#kecepatan") == "1.5"
     assert page.evaluate("document.getElementById('narasi').playbackRate") == 1.5
+    # A rate set elsewhere (the browser's own media menu) shows up in the select too.
+    page.evaluate("document.getElementById('narasi').playbackRate = 1.75")
+    page.wait_for_function("() => document.getElementById('kecepatan').value === '1.75'")
 
 
 def test_back_and_forward_ten_seconds(page: Page, handmade_site: Site) -> None:

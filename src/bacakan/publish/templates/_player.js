@@ -27,6 +27,11 @@
   applyRate();
   audio.addEventListener("loadedmetadata", applyRate); /* a new source resets the rate */
   speed.addEventListener("change", function () { applyRate(); save(RATE_KEY, speed.value); });
+  /* Chromium's own "more controls" menu can change the rate too: keep the select honest. */
+  audio.addEventListener("ratechange", function () {
+    var shown = String(audio.playbackRate);
+    if (knownRate(shown) && shown !== speed.value) { speed.value = shown; save(RATE_KEY, shown); }
+  });
 
   /* Back / forward 10 s: seeking without dragging (2.5.7). */
   function seek(to) {
