@@ -226,7 +226,7 @@ def TIME_ZONE(m: re.Match[str], w: Work) -> str | None:
 @rule(
     "time-daypart",
     r"\b(?P<x>(?P<h>[0-9]{1,2})[.:](?P<m>[0-9]{2}))(?=\s+(?i:pagi|siang|sore|petang|malam|dini\s+hari)\b)",
-    gate="(?i)pagi|siang|sore|petang|malam|dini",
+    gate="[0-9][.:][0-9][0-9] +[pPsSmMdD]",
 )
 def TIME_DAYPART(m: re.Match[str], w: Work) -> str | None:
     return _clock(m.group("h"), m.group("m"))

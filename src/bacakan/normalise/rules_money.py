@@ -57,7 +57,7 @@ def _add_an(spoken: str) -> str:
     rf"(?<![\w$])(?P<cur>{_CUR_BEFORE})\.?\s?(?P<a>{_NUM}){_SEN}(?:\s*(?P<sa>{_SCALE}))?"
     rf"(?:\s*(?:[-–]|s\.d\.?|s/d|(?i:sampai|hingga))\s*(?:(?P=cur)\s?)?(?P<b>{_NUM}){_SEN}(?:\s*(?P<sb>{_SCALE}))?)?"
     rf"(?P<an>-an\b)?(?:\s?/\s?(?P<per>(?:{_UNIT}|[^\W\d_]+)(?![\w²³])))?",
-    gate="[0-9]",
+    gate=_CUR_BEFORE,
 )
 def CURRENCY(m: re.Match[str], w: Work) -> str:
     cur = CURRENCIES[m.group("cur").rstrip(".")]
@@ -82,7 +82,7 @@ def CURRENCY_AFTER(m: re.Match[str], w: Work) -> str:
     return f"{_amount(m.group('a'), m.group('sa'))} {CURRENCIES[m.group('cur')]}"
 
 
-@rule("percent", rf"(?<![\w.,])(?P<a>{_NUM})(?:\s*[-–]\s*(?P<b>{_NUM}))?\s?%", gate="[0-9]")
+@rule("percent", rf"(?<![\w.,])(?P<a>{_NUM})(?:\s*[-–]\s*(?P<b>{_NUM}))?\s?%", gate="%")
 def PERCENT(m: re.Match[str], w: Work) -> str:
     spoken = spell_number(m.group("a"))
     if m.group("b"):

@@ -69,7 +69,7 @@ def LEGAL(m: re.Match[str], w: Work) -> str:
 @rule(
     "military-unit-code",
     r"(?i:\b(?:Kodim|Dandim|Makodim|Koramil|Danramil|Yonif|Danyon|Yon|Brigif|Yonkav|Yonarmed|Yonzipur|Denpom|Yonmarhanlan)\s+)(?P<x>[0-9]{3,4}(?:-[0-9]{2})?)\b",
-    gate=r"(?i)kodim|koramil|yon|brigif|denpom|dandim|danramil|danyon",
+    gate=r"[a-zA-Z] [0-9]{3}",
 )
 def MILITARY(m: re.Match[str], w: Work) -> str:
     return digits(m.group("x"))

@@ -18,8 +18,9 @@ SHARE_LINE = const(
     r"|Pinterest|Line|E-?mail|Print|Cetak)[ \t]*)+$",
     "",
     _LINE,
-    gate=r"(?i)facebook|twitter|whatsapp|telegram|share|bagikan|copy|salin|linkedin|pinterest|line|mail"
-    r"|print|cetak|^\s*x\s*$",
+    # anchored like the rule: a share line starts with a share word (fails fast mid-line)
+    gate=r"(?im)^[ \t]*(?:facebook|twitter|x|whatsapp|telegram|share|bagikan|copy|salin|linkedin"
+    r"|pinterest|line|e-?mail|print|cetak)\b",
 )
 META_LINE = const(
     "boilerplate-line",
@@ -27,7 +28,8 @@ META_LINE = const(
     r"|(?:Editor|Penulis|Pewarta|Reporter|Redaktur|Sumber|Foto|Penyunting)[ \t]*:.*)$",
     "",
     _LINE,
-    gate=r"(?i)scroll|advert|iklan|tag|baca|editor|penulis|pewarta|reporter|redaktur|sumber|foto|penyunting",
+    gate=r"(?im)^[ \t]*(?:scroll|advert|iklan|tag|baca|editor|penulis|pewarta|reporter|redaktur"
+    r"|sumber|foto|penyunting)",
 )
 CAPTION_CREDIT = const(
     "caption-credit", r"\((?:Foto|Dok|Ilustrasi|Sumber|Photo)\s*[:.][^)]*\)", "", re.I, gate=r"\("
