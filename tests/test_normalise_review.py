@@ -30,11 +30,6 @@ def test_review_sentences_normaliser_alone(written: str, expected: str) -> None:
     assert _words(normalise_text(written)) == _words(expected)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="clean/data/boilerplate.txt pagination pattern (hal\\.?\\s*[\\d\\s»›>|]+.*) drops any "
-    "line starting with 'Hal ' (owned by the clean stage, reported)",
-)
 def test_sentence_starting_with_hal_is_kept() -> None:
     assert to_spoken("Hal itu diatur dalam Perbup Balangan Nomor 12 Tahun 2022.") == (
         "hal itu diatur dalam perbup balangan nomor dua belas tahun dua ribu dua puluh dua"
