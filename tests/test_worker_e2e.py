@@ -123,8 +123,12 @@ def test_sigkill_mid_write_then_restart_completes(tmp_path: Path) -> None:
     stop(worker, signal.SIGKILL)
     partial = recovery.temp_files(out)
     assert partial, "the kill should land mid-write"
-    [long_job] = [j for j in status(queue, out)["jobs"] if j["source"] == str(article)]
-    assert long_job["state"] == "running" and long_job["orphaned"]
+
+    def orphaned() -> bool:
+        [job] = [j for j in status(queue, out)["jobs"] if j["source"] == str(article)]
+        return bool(job["state"] == "running" and job["orphaned"])
+
+    wait_for(orphaned, 15, "the killed job to show as orphaned")  # killed pids take a moment
     assert len(feed_titles(out)) == 1  # the feed never lists the unfinished episode
     for path in out.glob(f"*/{manifest.MANIFEST}"):
         assert (path.parent / manifest.read(path).audio).is_file()

@@ -140,6 +140,11 @@ class Service:
         job = self.jobs.get(job_id)
         if job is None or job.state in (DONE, FAILED):
             return  # delivered twice (e.g. requeued by two recoverers): it already finished
+        if self._interrupted.is_set():
+            # This process was told to stop, but the consumer has not set its stop flag yet:
+            # hand the job straight back rather than start it.
+            time.sleep(0.2)
+            raise KeyboardInterrupt
         host, pid = here()
         now = time.time()
         self.jobs.update(job_id, state=RUNNING, host=host, pid=pid, started=now, heartbeat=now,
