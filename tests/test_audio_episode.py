@@ -6,11 +6,13 @@
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from mutagen.id3 import ID3
 
@@ -161,3 +163,19 @@ def test_vtt_matches_clip_timings(rendered: tuple[Path, Episode, Script, AudioFa
 def test_vtt_escaping_and_wrapping() -> None:
     assert transcript.escape("a < b & c --> d") == "a &lt; b &amp; c --&gt; d"
     assert transcript.timestamp(3723.4567) == "01:02:03.457"
+
+
+def test_more_than_255_chapters(tmp_path: Path) -> None:
+    """CTOC holds at most 255 entries: long articles get fewer ID3 chapters, evenly, in order."""
+    from bacakan.master import chapters, codec, tags
+
+    mp3 = tmp_path / "x.mp3"
+    codec.encode_mp3(np.zeros(44100, dtype=np.float32), 44100, mp3, 96)
+    many = [chapters.Chapter(f"Paragraf {i}", i * 2.0, i * 2.0 + 2.0) for i in range(400)]
+    tags.write(mp3, tags.TagInfo("Judul", "outlet", "program"), many)
+    read = read_chapters(mp3)
+    assert len(read) == 255
+    assert read[0] == ("Paragraf 0", 0, 2000) and read[-1][2] == 800_000
+    starts = [s for _, s, _ in read]
+    assert starts == sorted(starts)
+    assert all(end == nxt for (_, _, end), (_, nxt, _) in itertools.pairwise(read))

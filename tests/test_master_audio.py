@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import replace
@@ -145,7 +146,7 @@ def test_timings_match_decoded_audio(clips: list[Clip], tmp_path: Path) -> None:
     facts = render(clips, tmp_path, PODCAST)
     data, rate = soundfile.read(facts.path, dtype="float32")
     assert len(data) / rate == pytest.approx(facts.duration_s, abs=0.002)
-    for before, after in zip(facts.timings, facts.timings[1:], strict=False):
+    for before, after in itertools.pairwise(facts.timings):
         gap = data[round((before.end + 0.03) * rate):round((after.start - 0.03) * rate)]
         assert np.abs(gap).max() < 0.01  # the pause is silent (codec noise only)
     spoken = data[round(facts.timings[0].start * rate):round(facts.timings[0].end * rate)]

@@ -52,6 +52,19 @@ def build(
     ]
 
 
+def limit(chapters: Sequence[Chapter], most: int) -> list[Chapter]:
+    """At most ``most`` chapters, spread evenly; each kept one runs until the next kept one.
+
+    ID3's CTOC stores its child count in one byte (<= 255): a one-hour article has more paragraphs.
+    """
+    if len(chapters) <= most:
+        return list(chapters)
+    step = len(chapters) / most
+    kept = [chapters[int(i * step)] for i in range(most)]
+    ends = [c.start for c in kept[1:]] + [chapters[-1].end]
+    return [Chapter(c.title, c.start, end) for c, end in zip(kept, ends, strict=True)]
+
+
 def to_json(chapters: Sequence[Chapter]) -> str:
     """Podcasting 2.0 JSON chapters (application/json+chapters)."""
     body = {

@@ -34,8 +34,9 @@ from mutagen.id3 import (
 )
 from mutagen.mp3 import MP3, BitrateMode
 
-from bacakan.master.chapters import Chapter
+from bacakan.master.chapters import Chapter, limit
 
+_MAX_CHAPTERS = 255  # CTOC's entry count is one byte; the JSON chapters keep them all
 _NO_OFFSET = 0xFFFFFFFF  # CHAP byte offsets unused: times are authoritative
 
 
@@ -110,6 +111,7 @@ def write(path: Path, info: TagInfo, chapters: Sequence[Chapter]) -> None:
                 data=info.cover_jpeg,
             )
         )
+    chapters = limit(chapters, _MAX_CHAPTERS)
     ids = [f"chp{i}" for i in range(len(chapters))]
     if chapters:
         tags.add(
