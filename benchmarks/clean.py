@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bacakan.clean import clean
+from bacakan.clean import clean, clean_snippet
 from bacakan.errors import InputError
 from bacakan.extract import extract
 from bacakan.ingest import read
@@ -43,17 +43,17 @@ def f1(tp: int, fn: int, fp: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def heldout() -> None:
-    """Score the held-out set (heldout.json, HTML and pasted text) with the rules only."""
-    cases = json.loads((DATA / "heldout.json").read_text(encoding="utf-8"))
+def heldout(file: str = "heldout.json", label: str = "held-out") -> None:
+    """Score a held-out set (HTML and pasted text) with the rules only."""
+    cases = json.loads((DATA / file).read_text(encoding="utf-8"))
     tp_all = fn_all = fp_all = meta_bad = 0
-    print(f"\n{'held-out fixture':<28}{'tp/fn/leak':>12}  problems")
+    print(f"\n{label + ' fixture':<34}{'tp/fn/leak':>12}  problems")
     for name, case in sorted(cases.items()):
         try:
             article = clean(read(str(DATA / case["file"])))
         except InputError as e:  # counts as every body snippet lost
             tp_all, fn_all = tp_all, fn_all + len(case["with"])
-            print(f"{name:<28}0/{len(case['with'])}/ 0  InputError: {e}")
+            print(f"{name:<34}0/{len(case['with'])}/ 0  InputError: {e}")
             continue
         body = "\n".join(b.text for b in article.blocks)
         tp, fn, fp = score(body, case)
@@ -69,13 +69,38 @@ def heldout() -> None:
             if got != want:
                 meta_bad += 1
                 problems.append(f"{key}={got!r} want {want!r}")
-        print(f"{name:<28}{tp}/{fn}/{fp:>2}  {'; '.join(problems)}")
+        print(f"{name:<34}{tp}/{fn}/{fp:>2}  {'; '.join(problems)}")
     p, r, f = f1(tp_all, fn_all, fp_all)
     print(
-        f"held-out     precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  "
+        f"{label:<12} precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  "
         f"leaked boilerplate snippets {fp_all}  lost body snippets {fn_all}  "
         f"wrong metadata fields {meta_bad}"
     )
+
+
+def body_loss() -> None:
+    """Body-loss set (bodyloss2.json): risky body lines that must survive clean and to_spoken."""
+    import sys
+
+    sys.path.insert(0, str(DATA.parents[2]))
+    from tests.test_clean_heldout2 import KEEP, body_loss_articles
+
+    lost = []
+    for line in KEEP:
+        for raw in body_loss_articles(line):
+            try:
+                body = "\n".join(b.text for b in clean(raw).blocks)
+            except InputError:
+                body = ""
+            if line not in body:
+                lost.append(line)
+                break
+        else:
+            if clean_snippet(line) != line:
+                lost.append(line)
+    print(f"\nbody-loss set: {len(KEEP) - len(lost)}/{len(KEEP)} risky body lines kept")
+    for line in lost:
+        print(f"  lost {line!r}")
 
 
 def main() -> None:
@@ -108,6 +133,8 @@ def main() -> None:
     print(f"datelines right with rules: {meta_ok['bacakan']}/{len(cases)} (trafilatura: none)")
     print("note: rules were tuned on these pages (training-set score, not held-out)")
     heldout()
+    heldout("heldout2.json", "held-out 2")
+    body_loss()
 
 
 if __name__ == "__main__":
