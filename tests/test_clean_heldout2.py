@@ -83,6 +83,6 @@ def test_body_line_survives_clean(line: str) -> None:
 def test_body_line_survives_snippet(line: str) -> None:
     assert clean_snippet(line) == line
     spoken = to_spoken(line).casefold()
-    words = [w for w in re.findall(r"[^\W\d_]{4,}", line.casefold())]
+    words: list[str] = re.findall(r"[^\W\d_]{4,}", line.casefold())
     assert spoken.strip()
     assert sum(w in spoken for w in words) >= 0.6 * len(words), spoken

@@ -16,6 +16,7 @@ from bacakan.clean.credits import credit_line, take_captions, take_credit_lines,
 from bacakan.clean.dateline import parse as parse_dateline
 from bacakan.clean.dateline import take_dateline
 from bacakan.clean.draft import Draft, Piece, split_pieces, tidy
+from bacakan.clean.header import split_header
 from bacakan.clean.html import html_draft
 from bacakan.clean.markdown import markdown_pieces
 from bacakan.clean.text_rules import (
@@ -88,7 +89,21 @@ def draft_of(raw: RawArticle) -> Draft:
         # ingest's title for text is just the first line; a front-matter-like title is kept.
         given = meta.get("title")
         first = pieces[0].text if pieces else ""
-        title = given if given and tidy(given) != first else _text_title(pieces, raw.source)
+        if given and tidy(given) != first:
+            title = given
+        elif (header := split_header(pieces)) is not None:
+            # a select-all copy: menus, headline, author/date lines, caption, then the body
+            return Draft(
+                source=raw.source,
+                kind=raw.kind,
+                title=tidy(header.title),
+                pieces=tuple(header.pieces),
+                published=meta.get("published"),
+                byline=header.byline,
+                caption=header.caption,
+            )
+        else:
+            title = _text_title(pieces, raw.source)
     return Draft(
         source=raw.source,
         kind=raw.kind,

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bacakan.clean import dateline
-from bacakan.clean.draft import Draft, Piece, credit_labels
+from bacakan.clean.draft import Draft, Piece, credit_labels, ends_sentence
 
 # (pr/klik) (diskominfosan/klik) (fyk/ash) (ant) (jpnn) (*): lower-case codes with a slash are
 # always credits; a single lower-case word only when it follows the sentence's end, because
@@ -196,14 +196,22 @@ def take_credit_lines(d: Draft) -> Draft:
     """``Editor:``/``Penulis:``/``Pewarta:`` lines and lone ``(pr/klik)`` lines -> byline/credit."""
     out: list[Piece] = []
     byline, credit, caption = d.byline, d.credit, d.caption
+    tail = False  # after a lone sign-off code below the body: only sentences are still body
+    sentences = 0
     for p in _split_glued_labels(d.pieces):
         code = only_code(p.text)
         if code:
             credit = _join(credit, [code], "; ")
+            # Detik/CNN/Okezone pastes: "(abq/iwd)" on its own line closes the story; the tag
+            # list, video box and "Berita Terkait" titles under it are furniture (held-out 2).
+            tail = tail or sentences >= 2
             continue
         # Tempo puts "Reporter: …" / "Editor: …" in <h4>, so headings are credit lines too.
         line = credit_line(p.text)
         if line is None:
+            if tail and not ends_sentence(p.text) and len(p.text.split()) <= 15:
+                continue
+            sentences += ends_sentence(p.text) and len(p.text.split()) >= 5
             out.append(p)
             continue
         byline = _join(byline, line.byline, ", ")

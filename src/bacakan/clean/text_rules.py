@@ -28,14 +28,18 @@ _DAY = r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)"
 # 09:15 WITA", Kompas "Kompas.com - 21/11/2023, 09:00 WIB", "Diperbarui: ...").
 _DATE_LINE = re.compile(
     rf"^(?P<pre>(?:[\w.]+\.com\s*-\s*|(?:diterbitkan|dipublikasikan|diperbarui|update[d]?|"
-    rf"published|posted(?: on)?|tanggal|terbit)\s*:?\s*))?(?:{_DAY},?\s*)?"
+    rf"published|posted(?: on)?|tanggal|terbit|pada)\s*:?\s*))?(?:{_DAY},?\s*)?"
     r"(?:(?P<d>\d{1,2})\s+(?P<mon>[a-z]{3})[a-z]*\.?\s+(?P<y>\d{4})"
-    r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4}))"
+    r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})"
+    # Blogger / WordPress top bar "Desember 07, 2023", "Senin, Desember 4, 2023" (held-out 2)
+    r"|(?P<mon3>[a-z]{3})[a-z]*\.?\s+(?P<d3>\d{1,2}),\s*(?P<y3>\d{4}))"
     r"(?:\s*[,|·–—-]?\s*(?:pukul\s*)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:\s*(?P<tz>wib|wita|wit))?)?"
     r"(?:\s+(?:by|oleh)\s+\S.{0,40})?\s*$",  # JPNN "… 2023 – 16:25 WIB"; WordPress "… by admin"
     re.I,
 )
 _LIST_BULLET = re.compile(r"^(?:[-*•·›»]|\d{1,2}[.)])\s+")
+# A list item: bullet or number in front, a "label: value" pair, or an amount/score.
+_LIST_ITEM = re.compile(r"^(?:[-*•·›»]|\d{1,2}[.)]|[a-z][.)])\s+|\S:\s+\S|\d")
 _SHARE_SPLIT = re.compile(r"[\s,|/·•:]+")
 
 
@@ -47,6 +51,9 @@ def _line_date(text: str) -> tuple[bool, str | None]:
     try:
         if m.group("d"):
             day, month, year = int(m.group("d")), _MONTHS[m.group("mon").lower()], int(m.group("y"))
+        elif m.group("d3"):
+            day, year = int(m.group("d3")), int(m.group("y3"))
+            month = _MONTHS[m.group("mon3").lower()]
         else:
             day, month, year = int(m.group("d2")), int(m.group("m2")), int(m.group("y2"))
     except KeyError:
@@ -192,10 +199,23 @@ def drop_title_copies(d: Draft) -> Draft:
     return d.with_pieces([p for p in d.pieces if norm_key(p.text) != key])
 
 
+def words_of(p: Piece) -> list[str]:
+    return p.text.split()
+
+
 def drop_orphan_tail(d: Draft) -> Draft:
     """Short unpunctuated lines after the last sentence are leftover link titles or tag lists."""
     pieces = list(d.pieces)
-    while pieces and not ends_sentence(pieces[-1].text) and len(pieces[-1].text.split()) <= 15:
+    end = len(pieces)
+    while end and not ends_sentence(pieces[end - 1].text) and len(words_of(pieces[end - 1])) <= 15:
+        end -= 1
+    # A last paragraph ending in ":" introduces a list that ends the article ("Berikut rincian
+    # harga emas Antam hari ini:" + "0,5 gram: Rp 620.000" …, held-out 2 CNN paste): its items
+    # stay; what follows the first line that is not list-shaped goes.
+    if 0 < end < len(pieces) and pieces[end - 1].text.rstrip().endswith(":"):
+        while end < len(pieces) and _LIST_ITEM.search(pieces[end].text):
+            end += 1
+    while len(pieces) > end:
         if not any(p.kind == "paragraph" and ends_sentence(p.text) for p in pieces[:-1]):
             break
         pieces.pop()
