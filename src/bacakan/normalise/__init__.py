@@ -7,6 +7,7 @@ Rules are small pure functions run in the order of the rule catalogue (§0 of
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -42,6 +43,22 @@ def default_lexicon() -> Lexicon:
     return load_lexicon()
 
 
+# Unicode hyphens are the ASCII hyphen; an em dash glued between two digits ("5—7 km") is a
+# range dash like the en dash (a spaced em dash stays a parenthetical pause).
+_HYPHENS_RE = re.compile("[\u2010\u2011\u2212]")
+_NUM_DASH_RE = re.compile("(?<=[0-9])\u2014(?=[0-9])")
+# Letters of other scripts (Han, Arabic, Cyrillic …) cannot be read by the Indonesian voice.
+_NON_LATIN_RE = re.compile("[^\x00-\x7f]+")
+
+
+def _drop_non_latin(m: re.Match[str]) -> str:
+    run = m.group()
+    if not any(c.isalnum() for c in run):
+        return run
+    kept = "".join(c for c in run if not c.isalnum() or unicodedata.name(c, "").startswith("LATIN"))
+    return kept if kept == run else f" {kept} "
+
+
 def _prepare(text: str) -> str:
     # NFKC folds full-width digits, superscripts (m² -> m2) and ligatures; accents are then
     # stripped so 'café' is read 'cafe'. Our placeholder code points are removed from input.
@@ -51,6 +68,8 @@ def _prepare(text: str) -> str:
             c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
         )
         text = PLACEHOLDER_RE.sub(" ", text)
+        text = _NON_LATIN_RE.sub(_drop_non_latin, _HYPHENS_RE.sub("-", text))
+        text = _NUM_DASH_RE.sub("–", text)
     return text
 
 

@@ -26,8 +26,10 @@ _SCALES: tuple[tuple[int, str], ...] = (
     (10**6, "juta"),
     (10**3, "ribu"),
 )
-# Past 999 triliun a newsreader reads the digits (NIK, account numbers).
+# Past 999 triliun a newsreader reads the digits (NIK, account numbers) unless the number is
+# written with thousands dots: an amount such as Rp8.041.010.000.000.000 is "ribu triliun".
 MAX_CARDINAL = 10**15 - 1
+MAX_GROUPED = 10**18 - 1
 
 # An Indonesian-style number: dot thousands (1.500.000), comma decimals (2,5), or an
 # English-style decimal with 1-2 digits after the dot (1.5) when no thousands group fits.
@@ -65,14 +67,20 @@ def _below_thousand(n: int) -> str:
     return " ".join(parts)
 
 
-def cardinal(n: int) -> str:
-    """0 -> 'nol', 1000 -> 'seribu', 1_001_000 -> 'satu juta seribu'; too long -> digits."""
+def cardinal(n: int, limit: int = MAX_CARDINAL) -> str:
+    """0 -> 'nol', 1000 -> 'seribu', 1_001_000 -> 'satu juta seribu'; past ``limit`` -> digits.
+
+    From 10**15 (allowed by a larger ``limit``) the triliun count is itself a number:
+    8_041_010_000_000_000 -> 'delapan ribu empat puluh satu triliun sepuluh miliar'."""
     if n < 0:
-        return "minus " + cardinal(-n)
+        return "minus " + cardinal(-n, limit)
     if n == 0:
         return "nol"
-    if n > MAX_CARDINAL:
+    if n > limit:
         return digits(str(n))
+    if n > MAX_CARDINAL:
+        high, rest = divmod(n, 10**12)
+        return f"{cardinal(high)} triliun" + (f" {cardinal(rest)}" if rest else "")
     parts: list[str] = []
     for value, name in _SCALES:
         group, n = divmod(n, value)
@@ -110,9 +118,9 @@ def spell_number(text: str, *, money: bool = False) -> str:
     if _THOUSANDS_RE.fullmatch(text):
         whole, _, frac = text.partition(",")
         whole = whole.replace(".", "")
-        if len(whole) > 15:
+        if len(whole) > 18:
             return digits(whole + frac)
-        spoken = cardinal(int(whole))
+        spoken = cardinal(int(whole), MAX_GROUPED)
     elif "," in text or "." in text:
         whole, _, frac = text.replace(".", ",").partition(",")
         spoken = integer(whole)

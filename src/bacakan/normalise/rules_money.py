@@ -7,7 +7,7 @@ import re
 
 from bacakan.normalise.data import CURRENCIES, UNITS
 from bacakan.normalise.engine import Rule, Work, rule
-from bacakan.normalise.numbers import NUMBER, spell_number
+from bacakan.normalise.numbers import NUMBER, cardinal, spell_number
 from bacakan.normalise.words import speak_text
 
 _NUM = rf"(?:{NUMBER})"
@@ -26,6 +26,8 @@ _SCALE_WORDS = {
 }
 _CUR_BEFORE = "|".join(sorted((re.escape(k) for k in CURRENCIES), key=len, reverse=True))
 _SEN = r"(?:,-{1,2}|,00(?![0-9]))?"
+# Real sen after a thousands-grouped rupiah amount: ",50" in "Rp 1.250,50".
+_SEN_RE = re.compile(r"(?<=[0-9]\.[0-9]{3}),(?!00)([0-9]{2})$")
 _UNIT_KEYS = sorted(UNITS, key=len, reverse=True)
 _UNIT = "|".join(re.escape(k) for k in _UNIT_KEYS)
 
@@ -61,7 +63,13 @@ def _add_an(spoken: str) -> str:
 )
 def CURRENCY(m: re.Match[str], w: Work) -> str:
     cur = CURRENCIES[m.group("cur").rstrip(".")]
-    spoken = _amount(m.group("a"), m.group("sa"))
+    a = m.group("a")
+    sen = _SEN_RE.search(a)
+    if cur == "rupiah" and sen and not (m.group("sa") or m.group("b") or m.group("an")):
+        # Rp 1.250,50 -> seribu dua ratus lima puluh rupiah lima puluh sen (R7)
+        whole = spell_number(a[: sen.start()], money=True)
+        return f"{whole} rupiah {cardinal(int(sen.group(1)))} sen{_per(m.group('per'), w)}"
+    spoken = _amount(a, m.group("sa"))
     if m.group("b"):
         sep = "sampai"
         spoken += f" {sep} {_amount(m.group('b'), m.group('sb'))}"
@@ -82,9 +90,17 @@ def CURRENCY_AFTER(m: re.Match[str], w: Work) -> str:
     return f"{_amount(m.group('a'), m.group('sa'))} {CURRENCIES[m.group('cur')]}"
 
 
-@rule("percent", rf"(?<![\w.,])(?P<a>{_NUM})(?:\s*[-–]\s*(?P<b>{_NUM}))?\s?%", gate="%")
+# A minus sign right after a space (or at the start) before a measured amount: "-4°C".
+_NEG = r"(?:(?P<neg>(?<!\S)[-−])|(?<![\w.,]))"
+
+
+def _minus(m: re.Match[str]) -> str:
+    return "minus " if m.group("neg") else ""
+
+
+@rule("percent", rf"{_NEG}(?P<a>{_NUM})(?:\s*[-–]\s*(?P<b>{_NUM}))?\s?%", gate="%")
 def PERCENT(m: re.Match[str], w: Work) -> str:
-    spoken = spell_number(m.group("a"))
+    spoken = _minus(m) + spell_number(m.group("a"))
     if m.group("b"):
         spoken += " sampai " + spell_number(m.group("b"))
     return spoken + " persen"
@@ -103,11 +119,11 @@ def MAGNITUDE(m: re.Match[str], w: Work) -> str:
 
 @rule(
     "unit",
-    rf"(?<![\w.,])(?P<a>{_NUM})(?:\s*(?:[-–]|s\.d\.?|s/d)\s*(?P<b>{_NUM}))?\s?(?P<u>{_UNIT})(?![\w²³/])",
+    rf"{_NEG}(?P<a>{_NUM})(?:\s*(?:[-–]|s\.d\.?|s/d)\s*(?P<b>{_NUM}))?\s?(?P<u>{_UNIT})(?![\w²³/])",
     gate="[0-9]",
 )
 def UNIT(m: re.Match[str], w: Work) -> str | None:
-    spoken = spell_number(m.group("a"))
+    spoken = _minus(m) + spell_number(m.group("a"))
     if m.group("b"):
         spoken += " sampai " + spell_number(m.group("b"))
     return f"{spoken} {UNITS[m.group('u')]}"

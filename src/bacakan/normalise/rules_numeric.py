@@ -7,6 +7,7 @@ import re
 
 from bacakan.normalise.data import table
 from bacakan.normalise.engine import Rule, Work, rule
+from bacakan.normalise.lexicon import LETTER_NAMES
 from bacakan.normalise.numbers import NUMBER, cardinal, digits, integer, ordinal, spell_number
 
 _NUM = rf"(?:{NUMBER})"
@@ -157,7 +158,7 @@ def ROMAN(m: re.Match[str], w: Work) -> str | None:
     value = roman_value(m.group("r"))
     spoken = ordinal(value) if reading == "ordinal" else cardinal(value)
     if m.group("sub"):
-        spoken += " " + m.group("sub").lower()
+        spoken += " " + LETTER_NAMES[m.group("sub").lower()]  # golongan IV/b -> empat be
     return spoken
 
 

@@ -162,11 +162,42 @@ def _speak_tokens(text: str, lexicon: Lexicon) -> list[tuple[str, str | None]]:
     return out
 
 
+_LOWER_RE = re.compile("[a-z]")
+_CAPS_WORD_RE = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def shouting(text: str) -> bool:
+    """A line written in capitals throughout (a shouting headline): no lower-case letter and at
+    least three capitalised words of three letters or more."""
+    return _LOWER_RE.search(text) is None and len(_CAPS_WORD_RE.findall(text)) >= 3
+
+
+def _speak_shouted_part(part: str, lexicon: Lexicon) -> str:
+    if lexicon.lookup(part) is not None or not part.isalpha() or not part.isascii():
+        return speak_word(part, lexicon)[0]
+    # Outside the dictionary a shouted word is a word (DI, TEMBUS, STRUKTUR); only a token
+    # with at most one vowel and no Indonesian syllable shape is an initialism (BPKAD, DPRD).
+    vowels = sum(c in "AEIOU" for c in part)
+    if pronounceable(part) or vowels >= 2:
+        return part.lower()
+    return spell_letters(part)
+
+
+def speak_shouted(token: str, lexicon: Lexicon) -> tuple[str, str | None]:
+    """A word in a shouting headline: the lexicon still wins, the rest is read as words."""
+    entry = lexicon.lookup(token) or lexicon.lookup(token.rstrip("."))
+    if entry is not None:
+        return entry.spoken, entry.source
+    parts = [p for p in token.rstrip(".").split("-") if p]
+    return " ".join(_speak_shouted_part(p, lexicon) for p in parts), "shouting"
+
+
 def finish(work: Work) -> tuple[list[str], list[Change]]:
     """Turn the worked text into spoken words, and the list of changes in reading order."""
     words: list[str] = []
     changes: list[Change] = []
     lexicon = work.lexicon
+    shout = shouting(work.text)
     for m in TOKEN_RE.finditer(work.text):
         kind = m.lastgroup
         tok = m.group()
@@ -177,7 +208,10 @@ def finish(work: Work) -> tuple[list[str], list[Change]]:
             changes.append(change)
             continue
         if kind == "word":
-            spoken, source = speak_word(tok, lexicon)
+            if shout and tok.isupper():
+                spoken, source = speak_shouted(tok, lexicon)
+            else:
+                spoken, source = speak_word(tok, lexicon)
         elif kind == "dot":
             spoken, source = speak_dotted(tok, lexicon)
         elif kind == "num":
