@@ -43,6 +43,10 @@ def _amount(num: str, scale: str | None) -> str:
     return spell_number(num, money=money) + _scale(scale)
 
 
+# a dash is "sampai", s.d. / s/d "sampai dengan" (R10); sampai / hingga are read as written
+_CONNECTOR = {"-": "sampai", "–": "sampai", "s.": "sampai dengan", "s/": "sampai dengan"}
+
+
 def _per(unit: str | None, w: Work) -> str:
     if not unit:
         return ""
@@ -57,7 +61,7 @@ def _add_an(spoken: str) -> str:
 @rule(
     "currency",
     rf"(?<![\w$])(?P<cur>{_CUR_BEFORE})\.?\s?(?P<a>{_NUM}){_SEN}(?:\s*(?P<sa>{_SCALE}))?"
-    rf"(?:\s*(?:[-–]|s\.d\.?|s/d|(?i:sampai|hingga))\s*(?:(?P=cur)\s?)?(?P<b>{_NUM}){_SEN}(?:\s*(?P<sb>{_SCALE}))?)?"
+    rf"(?:\s*(?P<sep>[-–]|s\.d\.?|s/d|(?i:sampai|hingga))\s*(?:(?P=cur)\s?)?(?P<b>{_NUM}){_SEN}(?:\s*(?P<sb>{_SCALE}))?)?"
     rf"(?P<an>-an\b)?(?:\s?/\s?(?P<per>(?:{_UNIT}|[^\W\d_]+)(?![\w²³])))?",
     gate=_CUR_BEFORE,
 )
@@ -71,7 +75,9 @@ def CURRENCY(m: re.Match[str], w: Work) -> str:
         return f"{whole} rupiah {cardinal(int(sen.group(1)))} sen{_per(m.group('per'), w)}"
     spoken = _amount(a, m.group("sa"))
     if m.group("b"):
-        sep = "sampai"
+        # the written connector word is kept (Rp1 juta hingga Rp2 juta); a dash is "sampai"
+        raw = m.group("sep").lower()
+        sep = _CONNECTOR.get(raw[:2], raw)
         spoken += f" {sep} {_amount(m.group('b'), m.group('sb'))}"
     if m.group("an"):
         return _add_an(spoken)  # Rp20.000-an -> dua puluh ribuan (PUEBI: 7.000-an = tujuh ribuan)
@@ -91,7 +97,8 @@ def CURRENCY_AFTER(m: re.Match[str], w: Work) -> str:
 
 
 # A minus sign right after a space (or at the start) before a measured amount: "-4°C".
-_NEG = r"(?:(?P<neg>(?<!\S)[-−])|(?<![\w.,]))"
+# Not after a finished span ("kuartal III-2023": the Roman numeral, then a hyphen).
+_NEG = r"(?:(?P<neg>(?<!\S)(?<![\U000f0000-\U000ffffd]\s)[-−])|(?<![\w.,]))"
 
 
 def _minus(m: re.Match[str]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bacakan.normalise.data import table
-from bacakan.normalise.engine import Rule, Work, rule
+from bacakan.normalise.engine import Rule, Work, const, rule
 from bacakan.normalise.lexicon import LETTER_NAMES
 from bacakan.normalise.numbers import NUMBER, cardinal, digits, integer, ordinal, spell_number
 
@@ -284,7 +284,9 @@ def REDUP(m: re.Match[str], w: Work) -> str | None:
 
 
 @rule(
-    "negative", r"(?:(?<=\s)|^)[-−](?=[0-9])(?P<a>" + _NUM + r")(?![\w])", gate="(?:^|\\s)[-−][0-9]"
+    "negative",
+    r"(?:(?<=\s)(?<![\U000f0000-\U000ffffd]\s)|^)[-−](?=[0-9])(?P<a>" + _NUM + r")(?![\w])",
+    gate="(?:^|\\s)[-−][0-9]",
 )
 def NEGATIVE(m: re.Match[str], w: Work) -> str:
     return "minus " + spell_number(m.group("a"))
@@ -295,7 +297,21 @@ def CARDINAL(m: re.Match[str], w: Work) -> str:
     return spell_number(m.group())
 
 
+# R19: KM before a number is kilometre (Tim SAR menemukan korban di KM 12); before a ship's
+# name it stays the initialism (KM Sabuk Nusantara -> ka em), left to the lexicon.
+KM_NUMBER = const("km-number", r"\bKM\.?(?=\s?[0-9])", "kilometer", gate="KM")
+
+# 'AS' after a prophet's name is the honorific alaihissalam, not Amerika Serikat.
+NABI_AS = Rule(
+    "nabi-as",
+    re.compile(r"\b(?:Nabi|Nabiyullah|Rasul)\s+[A-Z][\w']+\s+(?P<x>AS|as\.?)(?![\w])"),
+    lambda _m, _w: "alaihissalam",
+    re.compile(r"Nabi|Rasul"),
+)
+
 RULES: tuple[Rule, ...] = (
+    KM_NUMBER,
+    NABI_AS,
     YEAR_ERA,
     ACADEMIC_YEAR,
     LEGAL,
