@@ -23,10 +23,10 @@ def _words(text: str) -> str:
 
 
 # The cleaner (src/bacakan/clean, not the normaliser) drops or rewrites these lines before
-# normalisation: a line that is only a date or a Name (Gloss) is dropped as metadata/caption,
-# and "PDI-P" at the start of a line is parsed as a dateline "PDI -" (-> "Pdi, P").
-# The normaliser alone gets them right (test below); strict, so a cleaner fix is noticed.
-_CLEANER_DROPS = {"r4_spec_damkar", "r5_spec_dmy", "r5_spec_slash", "r19_spec_pdip"}
+# normalisation: a line that is only a date or a Name (Gloss) is dropped as metadata/caption
+# (in pasted pages such lines are date widgets and photo credits, so this is kept on purpose).
+# The normaliser alone gets them right (test below); strict, so a cleaner change is noticed.
+_CLEANER_DROPS = {"r4_spec_damkar", "r5_spec_dmy", "r5_spec_slash"}
 
 
 def _cases() -> list[object]:

@@ -48,8 +48,13 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # Suara.com - Presiden ...
     ("strong", re.compile(rf"^(?P<outlet>{_DOMAIN}){_DASH}")),
-    # JAKARTA -  |  BANJARMASIN-Pemerintah ...  (Okezone, Sindonews, regional sites)
-    ("weak", re.compile(rf"^(?P<place>{_CAPS_PLACE}){_DASH}(?=[A-Z“\"'‘])")),
+    # JAKARTA -  (Okezone, Sindonews, regional sites): a spaced dash
+    ("weak", re.compile(rf"^(?P<place>{_CAPS_PLACE})(?:\s+[-–—]{{1,2}}\s*|\s*[-–—]{{1,2}}\s+)"
+                        rf"(?=[A-Z“\"'‘])")),
+    # BANJARMASIN-Pemerintah ...: an unspaced dash only before a Title-case word and after a place
+    # of 5+ letters, so "TNI-Polri siaga", "PDI-P meraih" and "POLRI-TNI" stay sentences.
+    ("weak", re.compile(r"^(?P<place>[A-Z][A-Z'’.]{4,}(?:\s+[A-Z][A-Z'’.]*[A-Z.]){0,3})[-–—]{1,2}"
+                        r"(?=[A-Z][a-z])")),
     # Jakarta -  (Detik)
     ("weak", re.compile(rf"^(?P<place>{_TITLE_PLACE})\s+[-–—]{{1,2}}\s+(?=[A-Z“\"'‘])")),
 )
