@@ -38,6 +38,7 @@ from bacakan.synthesise import (
     effective_profile,
     load_profile,
 )
+from bacakan.synthesise.spool import ClipSpool
 
 Progress = Callable[[int, int], None]  # (sentences done, sentences total)
 # A named mutual-exclusion lock (``lock("site")``). The worker passes one shared by all workers so
@@ -94,9 +95,12 @@ def pronounce(profile: VoiceProfile, spoken: str) -> str:
 
 
 def synthesise(script: Script, voice: Voice, profile: VoiceProfile,
-               progress: Progress | None = None) -> list[Clip]:
-    """Stage 4: one clip per sentence that has something to say."""
-    clips: list[Clip] = []
+               progress: Progress | None = None, into: ClipSpool | None = None) -> Sequence[Clip]:
+    """Stage 4: one clip per sentence (empty when there is nothing to say).
+
+    With ``into``, clips are spooled to disk as they are made (a long article stays small in RAM).
+    """
+    clips: list[Clip] | ClipSpool = into if into is not None else []
     total = len(script.sentences)
     for done, sentence in enumerate(script.sentences, start=1):
         clips.append(voice.synthesize(pronounce(profile, sentence.spoken)) if sentence.spoken
@@ -147,9 +151,10 @@ def render(source: str, settings: RenderSettings, *, voice: Voice | None = None,
     lexicon = normalise.load_lexicon(settings.lexicons) if settings.lexicons else None
     script = make_script(article, lexicon)
     voice = voice or build_voice(profile)
-    clips = synthesise(script, voice, profile, progress)
-    spoke = effective_profile(voice, profile)  # the fallback's, if the voice had to fall back
-    return publish(article, script, clips, spoke, spoke.engine, settings, lock=lock)
+    with ClipSpool() as clips:
+        synthesise(script, voice, profile, progress, into=clips)
+        spoke = effective_profile(voice, profile)  # the fallback's, if the voice had to fall back
+        return publish(article, script, clips, spoke, spoke.engine, settings, lock=lock)
 
 
 def publish(article: Article, script: Script, clips: Sequence[Clip], profile: VoiceProfile,
