@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 
+from bacakan import config
 from bacakan.cli.common import fail_line
 from bacakan.errors import BacakanError
 from bacakan.synthesise import DEFAULT_VOICE
@@ -69,8 +70,10 @@ def worker_cmd(
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 1,
     out: Out = None,
     voice: Annotated[str, typer.Option("--voice", help="Default voice profile.")] = DEFAULT_VOICE,
-    base_url: Annotated[str, typer.Option(
-        "--base-url", help="Public URL of the output folder.")] = "http://localhost:8000/",
+    base_url: Annotated[str | None, typer.Option(
+        "--base-url", help="Public URL of the output folder (overrides the settings).")] = None,
+    config_file: Annotated[Path | None, typer.Option(
+        "--config", help="Settings file (default: ./bacakan.toml if present).")] = None,
     grace: Annotated[float, typer.Option("--grace", help="On SIGTERM, seconds to let running jobs "
                                          "finish before re-queueing them.")] = 300.0,
     queue: Queue = None,
@@ -78,7 +81,13 @@ def worker_cmd(
     """Consume queued jobs, each rendered like `bacakan render`. SIGTERM: finish, then stop;
     Ctrl-C: stop now and re-queue the job in hand."""
     _logging()
-    settings = WorkerSettings(out=(out or default_out()).resolve(), voice=voice, base_url=base_url)
+    try:
+        feed = config.load(config_file).feed
+    except BacakanError as exc:
+        fail_line(None, exc)
+        raise typer.Exit(2) from None
+    settings = WorkerSettings(out=(out or default_out()).resolve(), voice=voice,
+                              base_url=base_url or feed.base_url, feed=feed)
     service.run(_service(queue, settings), workers=workers, grace=grace)
 
 

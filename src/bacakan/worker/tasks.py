@@ -98,10 +98,11 @@ class Service:
 
     def _voice(self, name: str) -> tuple[VoiceProfile, Voice]:
         if name not in self._voices:
-            from bacakan.synthesise import build_voice, load_profile
+            from bacakan.synthesise import build_voice, load_profile, open_cache
 
             profile = load_profile(name)
-            self._voices[name] = (profile, build_voice(profile))
+            # The sentence cache is safe to share between processes (atomic writes).
+            self._voices[name] = (profile, build_voice(profile, cache=open_cache()))
         return self._voices[name]
 
     def render(self, job: Job) -> Episode:
