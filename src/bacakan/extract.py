@@ -42,6 +42,20 @@ _ISO = re.compile(
 )
 
 
+_META_SECTION = re.compile(
+    r"""<meta[^>]+(?:property|name)\s*=\s*["'](?:article:section|category|kanal)["'][^>]*>""", re.I
+)
+
+
+def section(html: str) -> str | None:
+    """The page's rubric (``article:section``), used for per-category feeds."""
+    for m in _META_SECTION.finditer(html):
+        c = _CONTENT.search(m.group(0))
+        if c and c.group(1).strip():
+            return c.group(1).strip()
+    return None
+
+
 def published_time(html: str) -> str | None:
     """The most precise ISO timestamp in the page metadata: one with a zone beats one without."""
     found: list[str] = []

@@ -62,6 +62,10 @@ _FM_KEYS = {
     "dateline": "dateline",
     "caption": "caption",
     "credit": "credit",
+    "category": "category",
+    "kategori": "category",
+    "rubrik": "category",
+    "section": "category",
 }
 
 

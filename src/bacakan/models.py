@@ -48,6 +48,7 @@ class Article:
     byline: str | None = None
     credit: str | None = None  # e.g. "pr/klik"
     caption: str | None = None
+    category: str | None = None  # the outlet's rubric ("Hukum", "Pemilu"), for per-category feeds
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

@@ -185,6 +185,7 @@ def publish(article: Article, script: Script, clips: Sequence[Clip], profile: Vo
             dateline=article.dateline, summary=_summary(article), updated=now if previous else None,
             transcript=audio.transcript, chapters=audio.chapters, wav=audio.wav,
             loudness_lufs=facts.loudness_lufs, true_peak_dbtp=facts.true_peak_dbtp,
+            extra={"category": article.category} if article.category else {},
         )
         manifest.write(folder, episode)
     with lock("site"):  # rebuilds read every manifest; interleaved, one would drop an episode

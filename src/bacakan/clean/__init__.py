@@ -32,6 +32,7 @@ from bacakan.clean.text_rules import (
     mark_headings,
 )
 from bacakan.errors import InputError
+from bacakan.extract import section
 from bacakan.models import Article, Block, RawArticle
 
 log = logging.getLogger(__name__)
@@ -156,6 +157,7 @@ def clean(raw: RawArticle) -> Article:
         byline=_byline(d, meta.get("byline")),
         credit=d.credit or meta.get("credit"),
         caption=d.caption or meta.get("caption"),
+        category=meta.get("category") or (section(raw.text) if raw.kind == "html" else None),
     )
 
 
