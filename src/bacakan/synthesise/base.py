@@ -41,6 +41,12 @@ class VoiceProfile:
     source: str = ""
 
     @property
+    def label(self) -> str:
+        """A listener's name for the voice ("eSpeak NG, bahasa Indonesia"): the description up to
+        its first colon, else the profile name."""
+        return self.description.split(":", 1)[0].strip() or self.name
+
+    @property
     def where(self) -> str:
         """How error messages name this profile: its file, else its name."""
         return self.source or self.name
