@@ -77,13 +77,20 @@ _CAPTION = re.compile(
 )
 
 
+# Detik labels its in-body ad slots <p class="para_caption">ADVERTISEMENT</p> (real detikFinance
+# page): a "caption" class whose text is an ad label is not a photo caption.
+_AD_LABEL = re.compile(
+    r"^(?:advertisement|iklan|ads|scroll to (?:continue with|resume) content)$", re.I
+)
+
+
 def first_caption(html: str) -> str | None:
-    m = _CAPTION.search(html)
-    if not m:
-        return None
-    inner = m.group(2) if m.group(1) else m.group(4)
-    text = " ".join(re.sub(r"<[^>]+>", " ", inner).split())
-    return unescape(text) or None
+    for m in _CAPTION.finditer(html):
+        inner = m.group(2) if m.group(1) else m.group(4)
+        text = unescape(" ".join(re.sub(r"<[^>]+>", " ", inner).split()))
+        if text and not _AD_LABEL.match(text):
+            return text
+    return None
 
 
 def _text(el: ET.Element) -> str:

@@ -60,6 +60,10 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# A place and a dash with nothing after it: "Jakarta -", "SURABAYA –".
+_BARE = re.compile(rf"^{_ANY_PLACE}\s*[-–—]{{1,2}}$")
+
+
 @dataclass(frozen=True)
 class Dateline:
     place: str | None
@@ -105,6 +109,20 @@ def take_dateline(d: Draft) -> Draft:
     paragraphs = [i for i, p in enumerate(pieces) if p.kind == "paragraph"][:3]
     for n, i in enumerate(paragraphs):
         found = parse(pieces[i].text)
+        nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+        if found is None and n == 0 and nxt is not None and _BARE.match(pieces[i].text):
+            # Detik writes "<strong>Jakarta</strong> -" loose in the body container before the
+            # first <p>, so extraction gives the dateline a block of its own (real detikFinance
+            # page): read it together with the paragraph after it.
+            joined = parse(f"{pieces[i].text} {pieces[nxt].text}")
+            if joined is not None and joined.rest == pieces[nxt].text:
+                del pieces[i]
+                return replace(
+                    d,
+                    pieces=tuple(pieces),
+                    dateline=d.dateline or joined.place,
+                    outlet=d.outlet or joined.outlet,
+                )
         if found is None or (not found.strong and n > 0):
             continue
         if found.rest:

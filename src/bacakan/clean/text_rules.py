@@ -158,8 +158,10 @@ def drop_related(d: Draft) -> Draft:
 
 # "… singkat. Baca juga: Polisi Tangkap Pembobol Rekening" — a related link glued to the end of a
 # paragraph (an <a> in the <p>, held-out Kompas/JPNN): cut when nothing but a headline follows.
+# Tempo glues "Pilihan Editor: <headline>" the same way (real scraped Tempo text).
 _TRAILING_RELATED = re.compile(
-    r"(?<=[.!?\"”’])\s+(?:baca|lihat|simak)\s+(?:juga|pula)\s*[:：\-–—]?\s*(?P<head>[^.!?]{3,160})$",
+    r"(?<=[.!?\"”’])\s*(?:(?:baca|lihat|simak)\s+(?:juga|pula)\s*[:：\-–—]?|pilihan editor\s*:)"
+    r"\s*(?P<head>[^.!?]{3,160})$",
     re.I,
 )
 
