@@ -156,12 +156,46 @@ def _readme_section() -> str:
     return match.group(1)
 
 
-@pytest.mark.parametrize("setting", [s.name for s in config.SETTINGS + config.SUBFEED_SETTINGS])
+ALL_SETTINGS = config.SETTINGS + config.SUBFEED_SETTINGS + config.NARRATION_SETTINGS
+
+
+@pytest.mark.parametrize("setting", [s.name for s in ALL_SETTINGS])
 def test_every_setting_is_documented(setting: str) -> None:
     assert f"`{setting}`" in _readme_section()
 
 
 def test_every_setting_has_help() -> None:
-    assert all(s.help for s in config.SETTINGS + config.SUBFEED_SETTINGS)
+    assert all(s.help for s in ALL_SETTINGS)
     assert {s.name for s in config.SETTINGS} <= {f.name for f in
                                                   FeedSettings.__dataclass_fields__.values()}
+
+
+def test_narration_lexicons_reach_script(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """[narration] lexicons in ./bacakan.toml override the shipped lexicon in `bacakan script`."""
+    lexicon = tmp_path / "redaksi.tsv"
+    lexicon.write_text("Balangan\tsay:balangan kabupaten\n", encoding="utf-8")
+    (tmp_path / "bacakan.toml").write_text('[narration]\nlexicons = ["redaksi.tsv"]\n',
+                                           encoding="utf-8")
+    snippet = tmp_path / "baris.txt"
+    snippet.write_text("Polres Balangan siaga.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BACAKAN_CONFIG", raising=False)
+    result = CliRunner().invoke(app, ["script", "--lines", str(snippet)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == "polres balangan kabupaten siaga"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        pytest.param('[narration]\nlexicons = "a.tsv"\n', "must be a list", id="not-a-list"),
+        pytest.param('[narration]\nlexicons = ["hilang.tsv"]\n', "not found", id="missing-file"),
+        pytest.param('[narration]\nsuara = "x"\n', "unknown setting 'suara'", id="unknown-key"),
+    ],
+)
+def test_bad_narration_settings_are_one_line(tmp_path: Path, text: str, fragment: str) -> None:
+    path = tmp_path / "bacakan.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=fragment) as info:
+        config.load(path, env={})
+    assert str(path) in str(info.value) and "\n" not in str(info.value)

@@ -90,10 +90,49 @@ _PATHS = {"cover"}
 _TRUE, _FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 
 
+# [narration]: how articles are spoken. Lists are TOML arrays; paths are relative to the file.
+NARRATION_SETTINGS: tuple[Setting, ...] = (
+    Setting("voice", None, "Voice profile or ENGINE:ARG (default id-espeak); --voice overrides."),
+    Setting("lexicons", None,
+            "Extra lexicon TSV files, later files win over earlier ones and over the shipped base; "
+            "--lexicon adds more. Environment: BACAKAN_LEXICON (paths joined with ':')."),
+    Setting("mastering", None, "Mastering profile: podcast, broadcast or a .toml file; --profile "
+            "overrides."),
+)
+ENV_LEXICON = "BACAKAN_LEXICON"
+
+
+@dataclass(frozen=True)
+class Narration:
+    voice: str | None = None
+    lexicons: tuple[Path, ...] = ()
+    mastering: str | None = None
+
+
 @dataclass(frozen=True)
 class Config:
     feed: FeedSettings
     source: Path | None = None  # the settings file read, if any
+    narration: Narration = Narration()
+
+
+def _narration(table: Any, where: str, folder: Path) -> Narration:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} must be a table of settings")
+    names = {s.name for s in NARRATION_SETTINGS}
+    for key in table:
+        if key not in names:
+            known = ", ".join(sorted(names))
+            raise ConfigError(f"{where}: unknown setting {key!r} (known: {known})")
+    lexicons = table.get("lexicons", [])
+    if not isinstance(lexicons, list) or not all(isinstance(x, str) for x in lexicons):
+        raise ConfigError(f"{where}: lexicons must be a list of file paths, not {lexicons!r}")
+    paths = tuple(folder / x for x in lexicons)
+    for path in paths:
+        if not path.is_file():
+            raise ConfigError(f"{where}: lexicon file {path} not found")
+    text = {k: _coerce(k, table[k], where) for k in ("voice", "mastering") if k in table}
+    return Narration(voice=text.get("voice"), lexicons=paths, mastering=text.get("mastering"))
 
 
 def _coerce(name: str, value: Any, where: str) -> Any:
@@ -198,6 +237,7 @@ def load(path: Path | None = None, *, env: Mapping[str, str] | None = None,
     source = find_file(path, env, cwd)
     values: dict[str, Any] = {}
     subs: tuple[SubFeed, ...] = ()
+    narration = Narration()
     where = str(source) if source else "settings"
     if source is not None:
         try:
@@ -207,13 +247,14 @@ def load(path: Path | None = None, *, env: Mapping[str, str] | None = None,
         except OSError as exc:
             raise ConfigError(f"{source}: cannot read: {exc.strerror or exc}") from None
         for key in data:
-            if key not in ("feed", "feeds"):
+            if key not in ("feed", "feeds", "narration"):
                 raise ConfigError(f"{source}: unknown section {key!r} "
-                                  "(known: [feed], [feeds.<name>])")
+                                  "(known: [feed], [feeds.<name>], [narration])")
         values = _check_table(data.get("feed", {}), SETTINGS, f"{source}: [feed]")
         if "cover" in values:
             values["cover"] = _resolve_cover(values["cover"], source.parent) or None
         subs = _subfeeds(data.get("feeds", {}), str(source), source.parent)
+        narration = _narration(data.get("narration", {}), f"{source}: [narration]", source.parent)
     for setting in SETTINGS:
         variable = ENV_PREFIX + setting.name.upper()
         if variable in env:
@@ -221,6 +262,12 @@ def load(path: Path | None = None, *, env: Mapping[str, str] | None = None,
             if setting.name in _PATHS:
                 value = _resolve_cover(value, cwd or Path.cwd()) or None
             values[setting.name] = value
+    if env.get(ENV_LEXICON):
+        extra = tuple(Path(p) for p in env[ENV_LEXICON].split(os.pathsep) if p)
+        missing = [str(p) for p in extra if not p.is_file()]
+        if missing:
+            raise ConfigError(f"environment {ENV_LEXICON}: lexicon file {missing[0]} not found")
+        narration = Narration(narration.voice, narration.lexicons + extra, narration.mastering)
     feed = FeedSettings(**values, feeds=subs)
     _validate(feed, where)
-    return Config(feed=feed, source=source)
+    return Config(feed=feed, source=source, narration=narration)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from bacakan import normalise, pipeline
+from bacakan import config, normalise, pipeline
 from bacakan.cli.common import fail_line
 from bacakan.errors import BacakanError
 from bacakan.models import Script
@@ -46,7 +46,8 @@ def script_cmd(
 ) -> None:
     """Print the narration script: exactly what the voice will say, one paragraph per line."""
     try:
-        lex = normalise.load_lexicon(tuple(lexicon or ())) if lexicon else None
+        files = config.load().narration.lexicons + tuple(lexicon or ())
+        lex = normalise.load_lexicon(files) if files else None
         if lines is not None:
             try:
                 text = lines.read_text(encoding="utf-8")

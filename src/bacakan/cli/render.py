@@ -21,7 +21,8 @@ from bacakan.synthesise import DEFAULT_VOICE, build_voice, load_profile, open_ca
 def render_cmd(
     sources: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html) or URLs.")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output"),
-    voice: Annotated[str, typer.Option("--voice", help="Profile or ENGINE:ARG.")] = DEFAULT_VOICE,
+    voice: Annotated[str | None, typer.Option(
+        "--voice", help=f"Profile or ENGINE:ARG (default {DEFAULT_VOICE}).")] = None,
     base_url: Annotated[str | None, typer.Option(
         "--base-url", help="Public URL of the output folder (overrides the settings).")] = None,
     config_file: Annotated[Path | None, typer.Option(
@@ -29,19 +30,23 @@ def render_cmd(
     lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra lexicon.")] = None,
     no_cache: Annotated[bool, typer.Option(
         "--no-cache", help="Synthesise every sentence again (ignore the sentence cache).")] = False,
-    mastering: Annotated[str, typer.Option(
-        "--profile", help="Mastering profile: podcast (-16/-19 LUFS MP3), broadcast (EBU R128, "
-        "-23 LUFS, + Broadcast WAV) or a profile .toml.")] = "podcast",
+    mastering: Annotated[str | None, typer.Option(
+        "--profile", help="Mastering profile: podcast (default; -16/-19 LUFS MP3), broadcast "
+        "(EBU R128, -23 LUFS, + Broadcast WAV) or a profile .toml.")] = None,
 ) -> None:
     """Render articles into narrated, accessible episodes and rebuild the feed."""
     console = Console(stderr=True, soft_wrap=True)
     try:
-        feed = config.load(config_file).feed
+        loaded = config.load(config_file)
     except BacakanError as exc:
         fail_line(None, exc)
         raise typer.Exit(2) from None
-    feed = replace(feed, base_url=base_url) if base_url else feed
-    settings = pipeline.RenderSettings(out=out, voice=voice, lexicons=tuple(lexicon or ()),
+    feed = replace(loaded.feed, base_url=base_url) if base_url else loaded.feed
+    said = loaded.narration
+    voice = voice or said.voice or DEFAULT_VOICE
+    mastering = mastering or said.mastering or "podcast"
+    settings = pipeline.RenderSettings(out=out, voice=voice,
+                                       lexicons=said.lexicons + tuple(lexicon or ()),
                                        feed=feed, mastering=mastering)
     try:
         get_profile(mastering)  # fail before any synthesis

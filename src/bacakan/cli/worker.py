@@ -69,7 +69,8 @@ def submit_cmd(
 def worker_cmd(
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 1,
     out: Out = None,
-    voice: Annotated[str, typer.Option("--voice", help="Default voice profile.")] = DEFAULT_VOICE,
+    voice: Annotated[str | None, typer.Option(
+        "--voice", help=f"Default voice profile (default {DEFAULT_VOICE}).")] = None,
     base_url: Annotated[str | None, typer.Option(
         "--base-url", help="Public URL of the output folder (overrides the settings).")] = None,
     config_file: Annotated[Path | None, typer.Option(
@@ -82,12 +83,15 @@ def worker_cmd(
     Ctrl-C: stop now and re-queue the job in hand."""
     _logging()
     try:
-        feed = config.load(config_file).feed
+        loaded = config.load(config_file)
     except BacakanError as exc:
         fail_line(None, exc)
         raise typer.Exit(2) from None
-    settings = WorkerSettings(out=(out or default_out()).resolve(), voice=voice,
-                              base_url=base_url or feed.base_url, feed=feed)
+    feed, said = loaded.feed, loaded.narration
+    settings = WorkerSettings(out=(out or default_out()).resolve(),
+                              voice=voice or said.voice or DEFAULT_VOICE,
+                              base_url=base_url or feed.base_url, feed=feed,
+                              lexicons=said.lexicons)
     service.run(_service(queue, settings), workers=workers, grace=grace)
 
 
