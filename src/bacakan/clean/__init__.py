@@ -11,10 +11,12 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from datetime import date
 
 from bacakan.clean.credits import credit_line, take_captions, take_credit_lines, take_signoff
 from bacakan.clean.dateline import parse as parse_dateline
 from bacakan.clean.dateline import take_dateline
+from bacakan.clean.dayonly import first_day_date
 from bacakan.clean.draft import Draft, Piece, split_pieces, tidy
 from bacakan.clean.header import split_header
 from bacakan.clean.html import html_draft
@@ -153,12 +155,19 @@ def clean(raw: RawArticle) -> Article:
         source=meta.get("source") or meta.get("url") or raw.source,
         dateline=d.dateline or meta.get("dateline"),
         outlet=meta.get("outlet") or d.outlet or d.sitename,
-        published=d.published,
+        published=d.published or _published_from_day_date(blocks),
         byline=_byline(d, meta.get("byline")),
         credit=d.credit or meta.get("credit"),
         caption=d.caption or meta.get("caption"),
         category=meta.get("category") or (section(raw.text) if raw.kind == "html" else None),
     )
+
+
+def _published_from_day_date(blocks: tuple[Block, ...]) -> str | None:
+    """No publication date in the page: the event day of the first ``Senin (20/11)``, with the
+    year its weekday allows (never this year by default: the seed's Monday 20/11 is 2023)."""
+    found = first_day_date((b.text for b in blocks[:3]), published=None, today=date.today())
+    return found.isoformat() if found else None
 
 
 def clean_snippet(text: str) -> str:
