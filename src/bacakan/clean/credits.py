@@ -18,7 +18,8 @@ from bacakan.clean.text_rules import line_date
 # (pr/klik) (diskominfosan/klik) (fyk/ash) (ant) (jpnn) (*): lower-case codes with a slash are
 # always credits; a single lower-case word only when it follows the sentence's end, because
 # "20 (ha)" after a number is a unit gloss (normalization-rules.md R1).
-_SLASH_CODE = r"\(\s*[A-Za-z][\w.]*(?:\s*/\s*[A-Za-z0-9][\w.]*)+\s*\)"
+# Tribun network: "(tmy/tribun-medan.com)", "(Surya/Galih Lintartika)" (real Tribun copies).
+_SLASH_CODE = r"\(\s*[A-Za-z][\w.-]*(?:\s*/\s*[A-Za-z0-9][\w.-]*(?:\s[A-Z][\w.'’-]*){0,3})+\s*\)"
 _WORD_CODE = r"\(\s*(?:[a-z][a-z0-9.]{1,20}|ANT|Antara|ANTARA|\*)\s*\)"
 _BRACKET_CODE = r"\[\s*[A-Za-z][\w .]{0,30}\]"
 SIGNOFF = re.compile(
@@ -64,7 +65,14 @@ def _field_of(label: str) -> str:
 
 
 _LAPORAN = re.compile(
-    r"^Laporan\s+(?:Wartawan|Reporter|Jurnalis)\s+[\w.]+(?:\s+[\w.]+)?,\s*(.+)$", re.I
+    r"^Laporan\s+(?:Wartawan|Reporter|Jurnalis)\s+[\w.]+(?:\s+[\w.]+)?(?:,|\s+/)\s*(.+)$", re.I
+)
+# A quote closed by its speech verb: "“…,” urainya. (Surya/Galih Lintartika)" is the last body
+# paragraph with the reporter's sign-off (real Tribun/Surya copy), not a photo caption.
+_SPEECH = re.compile(
+    r"[”\"]\s*,?\s*(?:\S+\s+){0,3}?(?:ujar|kata|ucap|urai|terang|jelas|tutur|tegas|ungkap|imbuh"
+    r"|pungkas|tambah|sebut|papar|tandas)(?:nya)?\b",
+    re.I,
 )
 
 
@@ -119,7 +127,7 @@ def split_signoff(text: str) -> tuple[str, str | None]:
     m = SIGNOFF.search(text)
     if not m:
         return text, None
-    code = m.group(0).strip().strip("()[] ").replace(" ", "")
+    code = re.sub(r"\s*/\s*", "/", m.group(0).strip().strip("()[] "))  # "Surya/Galih Lintartika"
     if code == "*":
         code = "*"
     body = text[: m.start()].rstrip()
@@ -131,7 +139,7 @@ def split_signoff(text: str) -> tuple[str, str | None]:
 def only_code(text: str) -> str | None:
     """A line that is nothing but a credit code, e.g. ``(pr/klik)`` on its own line."""
     if _ONLY_CODE.match(text):
-        return text.strip().strip("()[] ").replace(" ", "")
+        return re.sub(r"\s*/\s*", "/", text.strip().strip("()[] "))
     return None
 
 
@@ -156,7 +164,7 @@ def caption_text(text: str, *, before_dateline: bool = False) -> str | None:
     photo = _PHOTO_CREDIT.search(text)
     lead = _CAPS_LEAD.match(text)
     slash = SIGNOFF.search(text)
-    if photo and (len(text.split()) <= 60):
+    if photo and (len(text.split()) <= 60) and not _SPEECH.search(text[: photo.start()]):
         return _strip_caption(text[: photo.start()])
     if lead and slash and slash.group("slash") and before_dateline:
         return _strip_caption(text[lead.end() : slash.start()])

@@ -34,9 +34,7 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # JAKARTA, KOMPAS.com —  |  Jakarta, CNN Indonesia --  |  MARABAHAN, klikkalimantan.com –
     (
         "strong",
-        re.compile(
-            rf"^(?P<place>{_ANY_PLACE})\s*,\s*(?P<outlet>{_NAMED}|{_DOMAIN}){_DASH_OR_END}"
-        ),
+        re.compile(rf"^(?P<place>{_ANY_PLACE})\s*,\s*(?P<outlet>{_NAMED}|{_DOMAIN}){_DASH_OR_END}"),
     ),
     # Mataram (ANTARA) -  |  PELAIHARI (ANTARA News) -  |  Jakarta (Beritasatu) -
     (
@@ -49,17 +47,32 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Suara.com - Presiden ...
     ("strong", re.compile(rf"^(?P<outlet>{_DOMAIN}){_DASH}")),
     # JAKARTA -  (Okezone, Sindonews, regional sites): a spaced dash
-    ("weak", re.compile(rf"^(?P<place>{_CAPS_PLACE})(?:\s+[-–—]{{1,2}}\s*|\s*[-–—]{{1,2}}\s+)"
-                        rf"(?=[A-Z“\"'‘])")),
+    (
+        "weak",
+        re.compile(
+            rf"^(?P<place>{_CAPS_PLACE})(?:\s+[-–—]{{1,2}}\s*|\s*[-–—]{{1,2}}\s+)"
+            rf"(?=[A-Z“\"'‘])"
+        ),
+    ),
     # BANJARMASIN-Pemerintah ...: an unspaced dash only before a Title-case word and after a place
     # of 5+ letters, so "TNI-Polri siaga", "PDI-P meraih" and "POLRI-TNI" stay sentences.
-    ("weak", re.compile(r"^(?P<place>[A-Z][A-Z'’.]{4,}(?:\s+[A-Z][A-Z'’.]*[A-Z.]){0,3})[-–—]{1,2}"
-                        r"(?=[A-Z][a-z])")),
+    (
+        "weak",
+        re.compile(
+            r"^(?P<place>[A-Z][A-Z'’.]{4,}(?:\s+[A-Z][A-Z'’.]*[A-Z.]){0,3})[-–—]{1,2}"
+            r"(?=[A-Z][a-z])"
+        ),
+    ),
     # Jakarta -  (Detik)
     ("weak", re.compile(rf"^(?P<place>{_TITLE_PLACE})\s+[-–—]{{1,2}}\s+(?=[A-Z“\"'‘])")),
 )
 
 
+_GLUED_LAPORAN = re.compile(
+    r"^Laporan\s+(?:Wartawan|Reporter|Jurnalis|Koresponden)\s+[^,]{2,40},\s*"
+    rf"(?P<name>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,4}}?)\s+(?={_DOMAIN}\s*,)",
+    re.I,
+)
 # A place and a dash with nothing after it: "Jakarta -", "SURABAYA –".
 _BARE = re.compile(rf"^{_ANY_PLACE}\s*[-–—]{{1,2}}$")
 
@@ -107,6 +120,15 @@ def take_dateline(d: Draft) -> Draft:
     """Pull the dateline off the first body paragraph (or a dateline line of its own)."""
     pieces = list(d.pieces)
     paragraphs = [i for i, p in enumerate(pieces) if p.kind == "paragraph"][:3]
+    byline = d.byline
+    if paragraphs and (glued := _GLUED_LAPORAN.match(pieces[paragraphs[0]].text)):
+        # "Laporan wartawan Tribunnews.com, Fahdi Fahlevi TRIBUNNEWS.COM, JAKARTA - …": the
+        # reporter line glued in front of the dateline (real Tribunnews copy).
+        byline = byline or glued.group("name")
+        pieces[paragraphs[0]] = replace(
+            pieces[paragraphs[0]], text=pieces[paragraphs[0]].text[glued.end() :]
+        )
+        d = replace(d, pieces=tuple(pieces), byline=byline)
     for n, i in enumerate(paragraphs):
         found = parse(pieces[i].text)
         nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
