@@ -72,8 +72,9 @@ def _date(d1: str, d2: str | None, m: str, y: str | None) -> str | None:
 @rule(
     "date-bracket",
     rf"(?:(?P<wd>{WEEKDAY}(?:\s*[-–]\s*{WEEKDAY})?)\s*,?\s*)?"
-    rf"\((?P<d1>{_D})(?:\s*[-–]\s*(?P<d2>{_D}))?/(?P<m>{_D})(?:/(?P<y>[0-9]{{4}}|[0-9]{{2}}))?\)",
-    gate=r"\([0-9]",
+    rf"\(\s?(?P<d1>{_D})(?:\s*[-–]\s*(?P<d2>{_D}))?\s?/\s?(?P<m>{_D})"
+    rf"(?:\s?/\s?(?P<y>[0-9]{{4}}|[0-9]{{2}}))?\s?\)",
+    gate=r"\(\s?[0-9]",
 )
 def DATE_BRACKET(m: re.Match[str], w: Work) -> str | None:
     date = _date(m.group("d1"), m.group("d2"), m.group("m"), m.group("y"))
@@ -148,7 +149,7 @@ def DATE_AFTER_WORD(m: re.Match[str], w: Work) -> str | None:
     return _date(m.group("d"), None, m.group("m"), None)
 
 
-ZONES = r"(?P<z>WIB|WITA|WIT|Wib|Wita|Wit)"
+ZONES = r"(?P<z>WIB|WITA|WIT|Wib|Wita|Wit|wib|wita|wit)"
 _SEP = r"(?P<sep>[-–]|s\.d\.?|s/d|(?i:hingga|sampai(?:\s+dengan)?|sd))"
 
 
@@ -217,7 +218,7 @@ def TIME(m: re.Match[str], w: Work) -> str | None:
 
 
 # "14.30 WIB" (zone, no pukul), "07.30-11.00" (dotted clock range), "19:30" (colon is a clock).
-@rule("time-zone", rf"\b(?P<h>[0-9]{{1,2}})[.:](?P<m>[0-9]{{2}}){_HM2}\s*{ZONES}\b", gate="WI|Wi")
+@rule("time-zone", rf"\b(?P<h>[0-9]{{1,2}})[.:](?P<m>[0-9]{{2}}){_HM2}\s*{ZONES}\b", gate="(?i)wi")
 def TIME_ZONE(m: re.Match[str], w: Work) -> str | None:
     return _time(m, w, "")
 

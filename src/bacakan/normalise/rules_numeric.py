@@ -18,7 +18,10 @@ _PLAIN_ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _SCORE_WORDS = re.compile(
     r"(?i)\b(?:skor|menang|kalah|unggul|imbang|ditahan|kedudukan|tertinggal|hasil akhir|membantai"
-    r"|mengalahkan|menaklukkan|dikalahkan|ditaklukkan|menundukkan|takluk|bermain|berakhir)\b[^.;!?]{0,40}$"
+    r"|mengalahkan|menaklukkan|dikalahkan|ditaklukkan|menundukkan|takluk|bermain|berakhir"
+    r"|kalahkan|taklukkan|tundukkan|bantai|(?:me)?tekuk|ditekuk|(?:mem)?bungkam|dibungkam"
+    r"|(?:me)?libas|dilibas|(?:menum|tum)bangkan|ditumbangkan|(?:meng)?gilas|digilas"
+    r"|(?:mem)?benamkan|dibenamkan|(?:meng)?hajar|dihajar|agregat|versus|vs)\b[^.;!?]{0,40}$"
 )
 _MONARCH_TITLE = re.compile(
     r"(?i)\b(?:sultan|raja|ratu|paus|kaisar|pangeran|sri)\b(?:\s+[A-Z][\w-]*){1,3}\s+$"
@@ -76,8 +79,16 @@ def MILITARY(m: re.Match[str], w: Work) -> str:
     return digits(m.group("x"))
 
 
+# After a house or block word, H-11 is an address (Blok H-11, Kavling H-3): letter, number.
+_ADDRESS_BEFORE = re.compile(
+    r"(?i)\b(?:blok|kavling|kav\.?|no\.?|nomor|gedung|tower|lantai|ruang|kamar|unit|tipe)\s*$"
+)
+
+
 @rule("h-day", r"\bH\s?(?P<s>[-+–])\s?(?P<n>[0-9]{1,3})\b", gate=r"H\s?[-+–]")
 def H_DAY(m: re.Match[str], w: Work) -> str:
+    if m.group("s") != "+" and _ADDRESS_BEFORE.search(m.string, 0, m.start()):
+        return f"ha {cardinal(int(m.group('n')))}"
     sign = "plus" if m.group("s") == "+" else "min"
     return f"ha {sign} {cardinal(int(m.group('n')))}"
 
@@ -160,6 +171,18 @@ def ROMAN(m: re.Match[str], w: Work) -> str | None:
     if m.group("sub"):
         spoken += " " + LETTER_NAMES[m.group("sub").lower()]  # golongan IV/b -> empat be
     return spoken
+
+
+# A Roman numeral alone in brackets glosses a count or stage: "tahap kedelapan (VIII)".
+@rule("roman-bracket", r"\((?P<r>[IVX]{2,5})\)", gate=r"\([IVX]")
+def ROMAN_BRACKET(m: re.Match[str], w: Work) -> str | None:
+    if not _PLAIN_ROMAN.fullmatch(m.group("r")):
+        return None
+    value = roman_value(m.group("r"))
+    before = m.string[: m.start()].rstrip().lower()
+    if before.endswith((ordinal(value), cardinal(value))):
+        return ""  # "tahap kedelapan (VIII)": the words already said it
+    return cardinal(value)
 
 
 @rule(
@@ -323,6 +346,7 @@ RULES: tuple[Rule, ...] = (
     SUFFIX_AN,
     RANGE,
     ROMAN,
+    ROMAN_BRACKET,
     DIGIT_STRING,
     EMERGENCY,
     FRACTION,

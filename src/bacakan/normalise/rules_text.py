@@ -36,10 +36,17 @@ CAPTION_CREDIT = const(
 )
 
 
-@rule("credit", r"\((?P<c>[a-z]{2,}[0-9]*(?:/[a-z0-9]+)*)\)(?=[ \t]*(?:$|\n))", gate="\\(")
+@rule(
+    "credit",
+    r"\((?P<c>[a-z]{2,}[0-9]*(?:[/-][a-z0-9]+)*)\)(?=[ \t]*(?:$|\n))"
+    # a reporter's name or initials after the last full stop: "... di rumah. (Iren)"
+    r"|(?<=[.!?\"”’])[ \t]*\((?P<n>[A-Z][A-Za-z]{1,11}(?:/[A-Za-z]{2,12})*)\)(?=[ \t]*(?:$|\n))",
+    gate="\\(",
+)
 def CREDIT(m: re.Match[str], w: Work) -> str | None:
     # (ha) or (kg) right after a number is a unit gloss, not a credit.
-    if "/" not in m.group("c") and re.search(r"[0-9]\s*$", m.string[: m.start()]):
+    c = m.group("c")
+    if c is not None and "/" not in c and re.search(r"[0-9]\s*$", m.string[: m.start()]):
         return None
     return ""
 
@@ -160,6 +167,25 @@ def INITIALS(m: re.Match[str], w: Work) -> str:
     return spell_letters(m.group("x"))
 
 
+# Official prose writes a number twice, digits and words: "paling lama 24 (dua puluh empat)
+# bulan", "sebanyak lima (5) orang", "... tiga ratus ribu rupiah (Rp. 48.300.000)". A newsreader
+# says it once, so the bracketed repeat is dropped.
+_NUMWORD = (
+    r"(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu"
+    r"|belas|puluh|ratus|ribu|juta|miliar|milyar|triliun|koma|setengah|rupiah|persen)"
+)
+
+
+@rule(
+    "number-gloss",
+    rf"(?<=[0-9%])\s*\((?i:\s*{_NUMWORD}(?:[\s-]+{_NUMWORD})*\s*)\)"
+    rf"|(?i:\b{_NUMWORD})(?P<x>\s*\((?:Rp\.?\s?)?[0-9][0-9.,]*(?:,-)?\s?(?:%|persen)?\))",
+    gate=r"[0-9%]\s*\([a-zA-Z]|[a-z]\s*\((?:Rp|[0-9])",
+)
+def NUMBER_GLOSS(m: re.Match[str], w: Work) -> str:
+    return ""
+
+
 # s/d is one abbreviation (sampai dengan); the slash would otherwise split it into letters.
 SAMPAI_DENGAN = const("abbreviation", r"(?<![\w/])[sS]\s?/\s?[dD]\b\.?", "sampai dengan", gate="/")
 
@@ -176,6 +202,7 @@ RULES: tuple[Rule, ...] = (
     HASHTAG,
     HANDLE,
     DOMAIN,
+    NUMBER_GLOSS,
     AGE,
     INITIALS,
 )
