@@ -39,7 +39,10 @@ _PHOTO_CREDIT = re.compile(
 )
 # "Foto: …", "Foto | …", "Foto - …"; not "Foto-foto kegiatan …" (a body sentence, held-out 2).
 _CAPTION_LABEL = re.compile(
-    r"^(?:foto|ilustrasi|gambar|caption|keterangan foto)\s*(?:[:|]|\s[-–—]|[-–—]\s)\s*", re.I
+    # "FOTO Ilustrasi : …" (real Tribun Sumsel copy)
+    r"^(?:foto(?: ilustrasi)?|ilustrasi|gambar|caption|keterangan foto)"
+    r"\s*(?:[:|]|\s[-–—]|[-–—]\s)\s*",
+    re.I,
 )
 # Regional caption: an all-caps "what happens in the photo" word, a dash, text, then a credit.
 _CAPS_LEAD = re.compile(r"^[A-Z]{3,}(?:\s[A-Z]{3,}){0,2}\s*[-–—]+\s*(?=\S)")
