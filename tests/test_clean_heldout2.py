@@ -80,10 +80,6 @@ def test_body_line_survives_clean(line: str) -> None:
 @pytest.mark.parametrize("line", KEEP, ids=range(len(KEEP)))
 def test_body_line_survives_snippet(line: str) -> None:
     assert clean_snippet(line) == line
-    if line.startswith("Sumber: "):
-        # Not the cleaner: normalise's META_LINE rule (src/bacakan/normalise/rules_text.py) drops
-        # any line "Sumber: …" whatever its length, so this body sentence is never spoken.
-        pytest.xfail("normalise META_LINE drops long 'Sumber: …' sentences (outside clean/)")
     spoken = to_spoken(line).casefold()
     words: list[str] = re.findall(r"[^\W\d_]{4,}", line.casefold())
     assert spoken.strip()

@@ -22,15 +22,24 @@ SHARE_LINE = const(
     gate=r"(?im)^[ \t]*(?:facebook|twitter|x|whatsapp|telegram|share|bagikan|copy|salin|linkedin"
     r"|pinterest|line|e-?mail|print|cetak)\b",
 )
-META_LINE = const(
+_CREDIT_WORDS = 8
+
+
+@rule(
     "boilerplate-line",
-    r"^[ \t]*(?:Scroll to Top|Advertisement|Iklan|Tags?[ \t]*:.*|Baca[ \t]+Juga[ \t]*:.*"
-    r"|(?:Editor|Penulis|Pewarta|Reporter|Redaktur|Sumber|Foto|Penyunting)[ \t]*:.*)$",
-    "",
-    _LINE,
+    r"(?im)^[ \t]*(?:Scroll to Top|Advertisement|Iklan|Tags?[ \t]*:.*|Baca[ \t]+Juga[ \t]*:.*"
+    r"|Foto[ \t]*:.*"
+    r"|(?P<label>Editor|Penulis|Pewarta|Reporter|Redaktur|Sumber|Penyunting)[ \t]*:(?P<rest>.*))$",
     gate=r"(?im)^[ \t]*(?:scroll|advert|iklan|tag|baca|editor|penulis|pewarta|reporter|redaktur"
     r"|sumber|foto|penyunting)",
 )
+def META_LINE(m: re.Match[str], w: Work) -> str | None:
+    # A credit is a name or an office ("Sumber: Biro Adpim Setdaprov Kalsel", several joined by
+    # '|'); a long line after "Sumber:" is a body sentence ("Sumber: warga mengatakan api …").
+    rest = m.group("rest")
+    if rest is not None and any(len(p.split()) > _CREDIT_WORDS for p in rest.split("|")):
+        return None
+    return ""
 CAPTION_CREDIT = const(
     "caption-credit", r"\((?:Foto|Dok|Ilustrasi|Sumber|Photo)\s*[:.][^)]*\)", "", re.I, gate=r"\("
 )
