@@ -70,7 +70,7 @@ def speak_simple(token: str, lexicon: Lexicon) -> tuple[str, str | None]:
         low = letters.lower()
         return LETTER_NAMES.get(low, _letters_only(low)), "letter"
     if letters.isupper() and letters.isascii():
-        if len(letters) == 2 or not pronounceable(letters):
+        if len(letters) <= 3 or not pronounceable(letters):
             return spell_letters(letters), "acronym-spelled"
         return letters.lower(), None
     # e.g. MTsN, SMPN3: two leading capitals and no vowel pattern -> letters
