@@ -19,7 +19,8 @@ RESOLVE = [
                  id="december-event-in-january-article"),
     pytest.param(2, 1, "Selasa", date(2023, 12, 29), date(2024, 1, 2),
                  id="january-event-announced-in-december"),
-    pytest.param(20, 11, None, date(2023, 11, 21), date(2023, 11, 20), id="no-weekday-uses-pubdate"),
+    pytest.param(20, 11, None, date(2023, 11, 21), date(2023, 11, 20),
+                 id="no-weekday-uses-pubdate"),
     pytest.param(20, 11, "Selasa", date(2023, 11, 21), None, id="weekday-contradicts-pubdate"),
     pytest.param(20, 11, None, None, None, id="no-weekday-no-pubdate-unknown"),
 ]
