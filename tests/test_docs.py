@@ -33,8 +33,10 @@ def test_readme_commands_name_real_examples() -> None:
 @pytest.mark.parametrize(
     "tool",
     [
-        pytest.param([sys.executable, "-m", "ruff", "check", "src", "tests", "benchmarks"],
-                     id="ruff"),
+        pytest.param(
+            [sys.executable, "-m", "ruff", "check", "src", "tests", "benchmarks", "scripts"],
+            id="ruff",
+        ),
         pytest.param([sys.executable, "-m", "mypy", "src"], id="mypy-strict"),
     ],
 )
