@@ -136,10 +136,29 @@ def UNIT(m: re.Match[str], w: Work) -> str | None:
     return f"{spoken} {UNITS[m.group('u')]}"
 
 
+# Short scale letters without a currency sign: "hingga 5jt/hari", "ongkos 15 rb".
+@rule(
+    "short-scale",
+    rf"(?<![\w.,])(?P<a>{_NUM})\s?(?P<sa>jt|rb)\b\.?(?:\s?/\s?(?P<per>[^\W\d_]+))?",
+    gate=r"[0-9]\s?(?:jt|rb)\b",
+)
+def SHORT_SCALE(m: re.Match[str], w: Work) -> str:
+    return _amount(m.group("a"), m.group("sa")) + _per(m.group("per"), w)
+
+
 # "2 x 24 jam": an x between two numbers is "kali" (3x alone is in the unit table).
 @rule("times-sign", r"(?<=[0-9])\s?[x×]\s?(?=[0-9])", gate="[0-9]\\s?[x×]\\s?[0-9]")
 def TIMES_SIGN(m: re.Match[str], w: Work) -> str:
     return "kali"
 
 
-RULES: tuple[Rule, ...] = (CURRENCY, CURRENCY_AFTER, PERCENT, PERMIL, MAGNITUDE, TIMES_SIGN, UNIT)
+RULES: tuple[Rule, ...] = (
+    CURRENCY,
+    CURRENCY_AFTER,
+    SHORT_SCALE,
+    PERCENT,
+    PERMIL,
+    MAGNITUDE,
+    TIMES_SIGN,
+    UNIT,
+)

@@ -40,6 +40,8 @@ def META_LINE(m: re.Match[str], w: Work) -> str | None:
     if rest is not None and any(len(p.split()) > _CREDIT_WORDS for p in rest.split("|")):
         return None
     return ""
+
+
 CAPTION_CREDIT = const(
     "caption-credit", r"\((?:Foto|Dok|Ilustrasi|Sumber|Photo)\s*[:.][^)]*\)", "", re.I, gate=r"\("
 )
