@@ -146,6 +146,24 @@ def SHORT_SCALE(m: re.Match[str], w: Work) -> str:
     return _amount(m.group("a"), m.group("sa")) + _per(m.group("per"), w)
 
 
+_COMPASS = {
+    "LS": "lintang selatan",
+    "LU": "lintang utara",
+    "BT": "bujur timur",
+    "BB": "bujur barat",
+}
+
+
+# BMKG coordinates: "8.11 LS-107.87 BT" -> delapan koma satu satu lintang selatan, seratus ...
+@rule(
+    "coordinate",
+    rf"(?<![\w.,])(?P<a>{_NUM})\s?°?\s?(?P<c>LS|LU|BT|BB)\b(?:\s?[-–,]\s?)?",
+    gate=r"[0-9]\s?°?\s?(?:LS|LU|BT|BB)\b",
+)
+def COORDINATE(m: re.Match[str], w: Work) -> str:
+    return f"{spell_number(m.group('a'))} {_COMPASS[m.group('c')]}"
+
+
 # "2 x 24 jam": an x between two numbers is "kali" (3x alone is in the unit table).
 @rule("times-sign", r"(?<=[0-9])\s?[x×]\s?(?=[0-9])", gate="[0-9]\\s?[x×]\\s?[0-9]")
 def TIMES_SIGN(m: re.Match[str], w: Work) -> str:
@@ -156,6 +174,7 @@ RULES: tuple[Rule, ...] = (
     CURRENCY,
     CURRENCY_AFTER,
     SHORT_SCALE,
+    COORDINATE,
     PERCENT,
     PERMIL,
     MAGNITUDE,

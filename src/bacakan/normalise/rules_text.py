@@ -85,6 +85,17 @@ def DATELINE_C(m: re.Match[str], w: Work) -> str:
     return _city(m, w)
 
 
+# "Sukabumi, Jabar (ANTARA) -": an agency dateline written in title case; the agency is not read.
+@rule(
+    "dateline",
+    r"^\s*(?P<city>[A-Z][\w'’.]*(?:[ ,]+[A-Z][\w'’.]*){0,3})"
+    r"\s*\((?:ANTARA|Antara|ANT)\)\s*[-–—]+\s*",
+    gate=r"\((?:ANTARA|Antara|ANT)\)",
+)
+def DATELINE_D(m: re.Match[str], w: Work) -> str:
+    return m.group("city").lower().replace(",", " ").replace(".", " ")
+
+
 def _label(label: str, w: Work) -> str:
     """A domain label: known initialisms spelled (kpu), country code id -> i de, else a word."""
     if label == "id":
@@ -208,6 +219,7 @@ RULES: tuple[Rule, ...] = (
     DATELINE_A,
     DATELINE_B,
     DATELINE_C,
+    DATELINE_D,
     URL,
     EMAIL,
     HASHTAG,
