@@ -16,7 +16,7 @@ from pathlib import Path
 from bacakan.normalise import normalise_text, split_sentences
 
 TARGET = 5_000
-SEED = Path("/work/shared/seed")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"  # beside the repository
 CASES = Path(__file__).resolve().parent.parent / "tests" / "data"
 
 

@@ -9,31 +9,20 @@ Tempo's glued "Pilihan Editor:" and contributor line, ANTARA's AdSense loader te
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from bacakan.clean import clean, clean_snippet
-from bacakan.ingest import read
+from bacakan.clean import clean_snippet
+from tests import clean_golden
 
 DATA = Path(__file__).parent / "data" / "clean"
-REAL: dict[str, dict[str, Any]] = json.loads((DATA / "real.json").read_text(encoding="utf-8"))
+REAL = clean_golden.load("real.json")
 
 
 @pytest.mark.parametrize("name", sorted(REAL), ids=sorted(REAL))
 def test_real_fixture(name: str) -> None:
-    case = REAL[name]
-    article = clean(read(str(DATA / case["file"])))
-    body = "\n".join(b.text for b in article.blocks) + "\n"
-    lost = [s for s in case["with"] if s not in body]
-    leaked = [s for s in case["without"] if s in body]
-    assert not lost, f"missing body text: {lost}"
-    assert not leaked, f"boilerplate leaked: {leaked}"
-    for key, want in case["meta"].items():
-        assert getattr(article, key) == want, key
-    assert article.title and article.title not in article.paragraphs
+    clean_golden.check(REAL[name])
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from bacakan import fetch
 from bacakan.clean import clean
 from bacakan.errors import InputError
 from bacakan.ingest import decode, read
+from tests.seed import SEED, needs_seed
 
 DATA = Path(__file__).parent / "data" / "clean"
 PAGE = (DATA / "wp-regional.html").read_bytes()
@@ -171,8 +172,9 @@ def test_decode_prefers_utf8_over_wrong_meta() -> None:
     assert "“kata pedagang”" in decode(UTF8_WRONG_META, "x")
 
 
+@needs_seed
 def test_seed_reads_as_text() -> None:
-    raw = read("/work/shared/seed/klikkalimantan-balangan-pemilu.txt")
+    raw = read(str(SEED))
     assert raw.metadata["title"].startswith("Jelang Pemilu 2024")
 
 
