@@ -49,6 +49,8 @@ _HYPHENS_RE = re.compile("[\u2010\u2011\u2212]")
 _NUM_DASH_RE = re.compile("(?<=[0-9])\u2014(?=[0-9])")
 # Letters of other scripts (Han, Arabic, Cyrillic …) cannot be read by the Indonesian voice.
 _NON_LATIN_RE = re.compile("[^\x00-\x7f]+")
+# "30o C", "32oC": a letter o glued to a temperature stands for the degree sign.
+_DEGREE_O_RE = re.compile(r"(?<=[0-9])o ?C\b")
 
 
 def _drop_non_latin(m: re.Match[str]) -> str:
@@ -63,6 +65,8 @@ def _prepare(text: str) -> str:
     # NFKC folds full-width digits, superscripts (m² -> m2) and ligatures; accents are then
     # stripped so 'café' is read 'cafe'. Our placeholder code points are removed from input.
     text = unicodedata.normalize("NFKC", text).replace("⁄", "/")
+    if "oC" in text or "o C" in text:
+        text = _DEGREE_O_RE.sub("°C", text)
     if not text.isascii():
         text = "".join(
             c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)

@@ -203,6 +203,29 @@ _HM2 = (
 )
 
 
+# BMKG clock with seconds: "pukul 13.21.10 WIB", "jam 17.02.44 WIB" (before the d.m.yy date rule).
+@rule(
+    "time-seconds",
+    rf"(?:(?P<w>(?i:pukul|pkl\.?|pk\.?|jam))\s+)?\b(?P<h>[0-9]{{1,2}})[.:](?P<m>[0-9]{{2}})[.:]"
+    rf"(?P<s>[0-9]{{2}})\b(?![.,:][0-9])(?:\s*{ZONES}\b)?",
+    gate="[0-9][.:][0-9][0-9][.:][0-9]",
+)
+def TIME_SECONDS(m: re.Match[str], w: Work) -> str | None:
+    if not (m.group("w") or m.group("z")):
+        return None
+    hour, minute, second = int(m.group("h")), int(m.group("m")), int(m.group("s"))
+    if hour > 24 or minute > 59 or second > 59:
+        return None
+    word = (m.group("w") or "").lower()
+    out = "jam " if word == "jam" else ("pukul " if word else "")
+    out += cardinal(hour)
+    if minute:
+        out += f" lewat {cardinal(minute)} menit" if minute < 10 else f" {cardinal(minute)} menit"
+    if second:
+        out += f" {cardinal(second)} detik"
+    return out + _zone(m.group("z"), w)
+
+
 # "pukul 09.00 WITA", "Pkl. 14.30-16.00 WIB", "jam 9.30 malam"; the word stays as 'pukul'/'jam'.
 @rule(
     "time",
@@ -267,6 +290,7 @@ def WORD_RANGE(m: re.Match[str], w: Work) -> str:
 
 
 RULES: tuple[Rule, ...] = (
+    TIME_SECONDS,
     DATE_BRACKET,
     DATE_ISO,
     DATE_NUMERIC,

@@ -81,7 +81,12 @@ def CURRENCY(m: re.Match[str], w: Work) -> str:
         spoken += f" {sep} {_amount(m.group('b'), m.group('sb'))}"
     if m.group("an"):
         return _add_an(spoken)  # Rp20.000-an -> dua puluh ribuan (PUEBI: 7.000-an = tujuh ribuan)
+    if not m.group("per") and _NAMED_AFTER.match(m.string, m.end()):
+        return spoken  # "$118,3 miliar dolar AS": the written currency name is read once
     return f"{spoken} {cur}{_per(m.group('per'), w)}"
+
+
+_NAMED_AFTER = re.compile(r"\s*(?i:dolar|dollar|rupiah|euro|yen|yuan|ringgit)\b")
 
 
 _CUR_AFTER = r"(?P<cur>USD|IDR|SGD|EUR|MYR|JPY|GBP|AUD|CNY)\b"
@@ -124,26 +129,42 @@ def MAGNITUDE(m: re.Match[str], w: Work) -> str:
     return "magnitudo " + spell_number(m.group("a"))
 
 
+# "mm/hari", "km/liter": a unit per a time or quantity word after a measured amount.
+_UNIT_PER = (
+    r"(?:\s?/\s?(?P<per>(?i:hari|jam|bulan|tahun|minggu|pekan|detik|menit|orang|kapita|ekor"
+    r"|liter|ltr|kg|ha|hektare)\b))?"
+)
+
+
 @rule(
     "unit",
-    rf"{_NEG}(?P<a>{_NUM})(?:\s*(?:[-–]|s\.d\.?|s/d)\s*(?P<b>{_NUM}))?\s?(?P<u>{_UNIT})(?![\w²³/])",
+    rf"{_NEG}(?P<a>{_NUM})(?:(?:\s?(?P<ua>{_UNIT}))?\s*(?:[-–]|s\.d\.?|s/d)\s*(?P<b>{_NUM}))?"
+    rf"\s?(?P<u>{_UNIT}){_UNIT_PER}(?![\w²³/])",
     gate="[0-9]",
 )
 def UNIT(m: re.Match[str], w: Work) -> str | None:
+    unit = UNITS[m.group("u")]
     spoken = _minus(m) + spell_number(m.group("a"))
+    if m.group("ua"):
+        if UNITS[m.group("ua")] != unit:
+            return None
+        # "25°C – 33°C", "0.5m-3m": the unit is read on both sides of 'sampai'
+        spoken += f" {unit}"
     if m.group("b"):
         spoken += " sampai " + spell_number(m.group("b"))
-    return f"{spoken} {UNITS[m.group('u')]}"
+    return f"{spoken} {unit}{_per(m.group('per'), w)}"
 
 
 # Short scale letters without a currency sign: "hingga 5jt/hari", "ongkos 15 rb".
+# A capital T glued to an amount is triliun in market copy: "volume transaksi 8,2T".
 @rule(
     "short-scale",
-    rf"(?<![\w.,])(?P<a>{_NUM})\s?(?P<sa>jt|rb)\b\.?(?:\s?/\s?(?P<per>[^\W\d_]+))?",
-    gate=r"[0-9]\s?(?:jt|rb)\b",
+    rf"(?<![\w.,])(?P<a>{_NUM})(?:\s?(?P<sa>jt|rb)\b\.?|(?P<st>T)\b(?!-))"
+    rf"(?:\s?/\s?(?P<per>[^\W\d_]+))?",
+    gate=r"[0-9]\s?(?:jt|rb)\b|[0-9]T\b",
 )
 def SHORT_SCALE(m: re.Match[str], w: Work) -> str:
-    return _amount(m.group("a"), m.group("sa")) + _per(m.group("per"), w)
+    return _amount(m.group("a"), m.group("sa") or m.group("st")) + _per(m.group("per"), w)
 
 
 _COMPASS = {
