@@ -123,10 +123,35 @@ def PERMIL(m: re.Match[str], w: Work) -> str:
     return spell_number(m.group("a")) + " permil"
 
 
-# "M 5,2" / "M5.0" before a decimal is an earthquake magnitude.
-@rule("magnitude", r"\bM\s?(?P<a>[0-9],[0-9]|[0-9]\.[0-9])\b(?![.,][0-9])", gate="M\\s?[0-9]")
+# "M 5,2" / "M5.0" before a decimal is an earthquake magnitude; so is M before a comparison
+# ("M=4,8", "M < 3", "M>5") or an integer range ("M 3 – 5") in BMKG copy.
+@rule(
+    "magnitude",
+    r"\bM\s?(?:(?P<op>[<>=≤≥])\s?(?P<c>[0-9](?:[.,][0-9])?)\b(?![.,][0-9])"
+    r"|(?P<a>[0-9],[0-9]|[0-9]\.[0-9])\b(?![.,][0-9])"
+    r"|(?P<r1>[0-9])\s?[-–]\s?(?P<r2>[0-9])\b(?![.,][0-9]))",
+    gate="M\\s?[0-9<>=≤≥]",
+)
 def MAGNITUDE(m: re.Match[str], w: Work) -> str:
-    return "magnitudo " + spell_number(m.group("a"))
+    # "dengan magnitudo M < 3": the written word already says it, the letter M is not read twice
+    lead = "" if _MAG_WORD_BEFORE.search(m.string, 0, m.start()) else "magnitudo "
+    if m.group("op"):
+        return f"{lead}{_COMPARE[m.group('op')]}{spell_number(m.group('c'))}"
+    if m.group("r1"):
+        return f"{lead}{cardinal(int(m.group('r1')))} sampai {cardinal(int(m.group('r2')))}"
+    return lead + spell_number(m.group("a"))
+
+
+_MAG_WORD_BEFORE = re.compile(r"(?i)\bmagnitud[eo]\s*$")
+
+
+_COMPARE = {
+    "=": "",
+    "<": "kurang dari ",
+    ">": "lebih dari ",
+    "≤": "kurang dari atau sama dengan ",
+    "≥": "lebih dari atau sama dengan ",
+}
 
 
 # "mm/hari", "km/liter": a unit per a time or quantity word after a measured amount.

@@ -21,7 +21,8 @@ _SCORE_WORDS = re.compile(
     r"|mengalahkan|menaklukkan|dikalahkan|ditaklukkan|menundukkan|takluk|bermain|berakhir"
     r"|kalahkan|taklukkan|tundukkan|bantai|(?:me)?tekuk|ditekuk|(?:mem)?bungkam|dibungkam"
     r"|(?:me)?libas|dilibas|(?:menum|tum)bangkan|ditumbangkan|(?:meng)?gilas|digilas"
-    r"|(?:mem)?benamkan|dibenamkan|(?:meng)?hajar|dihajar|agregat|versus|vs)\b[^.;!?]{0,40}$"
+    r"|(?:mem)?benamkan|dibenamkan|(?:meng)?hajar|dihajar|agregat|versus|vs"
+    r"|kemenangan|kekalahan|keunggulan|tumbang|(?:meng)?gasak|digasak|tersungkur)\b[^.;!?]{0,40}$"
 )
 _MONARCH_TITLE = re.compile(
     r"(?i)\b(?:sultan|raja|ratu|paus|kaisar|pangeran|sri)\b(?:\s+[A-Z][\w-]*){1,3}\s+$"

@@ -180,7 +180,15 @@ def HANDLE(m: re.Match[str], w: Work) -> str:
     gate="\\([0-9]{1,3}\\)",
 )
 def AGE(m: re.Match[str], w: Work) -> str:
-    return f"{cardinal(int(m.group('n')))} tahun"
+    n = cardinal(int(m.group("n")))
+    # Standings: "di bawah Jepang (20), Australia (16)" near 'poin' are points, not ages.
+    window = m.string[max(0, m.start() - 160) : m.end() + 160]
+    if _STANDINGS.search(window):
+        return n
+    return f"{n} tahun"
+
+
+_STANDINGS = re.compile(r"(?i)\b(?:poin|klasemen)\b[^.!?]*\([0-9]{1,3}\)[^.!?]*\([0-9]{1,3}\)")
 
 
 # Initials like "pelaku berinisial HN" must not be read as a word even when pronounceable.
