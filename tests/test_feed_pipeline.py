@@ -64,3 +64,20 @@ def test_rendered_article_feed_passes(tmp_path: Path, espeak_voice: Voice,
     assert check(data, out=out, base_url=BASE_URL, feed_url=BASE_URL + "feed.xml",
                  max_items=5) == []
     assert feedparser.parse(data).entries[0].id == episode.guid
+
+
+def test_unchanged_rerender_is_not_a_correction(
+        tmp_path: Path, espeak_voice: Voice, espeak_profile: VoiceProfile) -> None:
+    """Rendering the same text again (new voice, lexicon fix, crash retry) is not a "Ralat"; a
+    later edit is, and an earlier correction stays marked through identical re-renders."""
+    _publish(tmp_path, "Jalan rusak.", espeak_voice, espeak_profile)
+    again = _publish(tmp_path, "Jalan rusak.", espeak_voice, espeak_profile)
+    assert again.updated is None
+    (entry,) = feedparser.parse((tmp_path / "feed.xml").read_bytes()).entries
+    assert not entry.summary.startswith("Ralat")
+    edited = _publish(tmp_path, "Jalan rusak parah.", espeak_voice, espeak_profile)
+    assert edited.updated is not None
+    assert _publish(tmp_path, "Jalan rusak parah.", espeak_voice, espeak_profile).updated == (
+        edited.updated)
+    (entry,) = feedparser.parse((tmp_path / "feed.xml").read_bytes()).entries
+    assert entry.summary.startswith("Ralat: diperbarui ")

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -136,6 +137,20 @@ def _slug_for(out: Path, guid: str, title: str) -> tuple[str, Episode | None]:
     return slug, None
 
 
+def _text_hash(article: Article) -> str:
+    """A fingerprint of what the reader sees: re-rendering unchanged text is not a correction."""
+    parts = [article.title, article.published or ""]
+    parts += [f"{block.kind}:{block.text}" for block in article.blocks]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def _updated(previous: Episode | None, text_hash: str, now: str) -> str | None:
+    """The correction date: now when the text changed, the earlier one (if any) when it did not."""
+    if previous is None:
+        return None
+    return previous.updated if previous.extra.get("text_sha256") == text_hash else now
+
+
 def _summary(article: Article) -> str:
     first = article.paragraphs[0] if article.paragraphs else article.title
     return first if len(first) <= 300 else first[:297].rsplit(" ", 1)[0] + "…"
@@ -178,14 +193,19 @@ def publish(article: Article, script: Script, clips: Sequence[Clip], profile: Vo
         atomic.write_text(folder / "index.html", page)
         now = datetime.now(UTC).replace(microsecond=0).isoformat()
         published = article.published or (previous.published if previous else now)
+        text_hash = _text_hash(article)
+        extra: dict[str, object] = {"text_sha256": text_hash}
+        if article.category:
+            extra["category"] = article.category
         episode = Episode(
             title=article.title, slug=slug, guid=guid, published=published, audio=audio_name,
             audio_bytes=facts.size_bytes, duration_s=round(facts.duration_s, 3), html="index.html",
             voice=profile.name, engine=engine, source=article.source, outlet=article.outlet,
-            dateline=article.dateline, summary=_summary(article), updated=now if previous else None,
+            dateline=article.dateline, summary=_summary(article),
+            updated=_updated(previous, text_hash, now),
             transcript=audio.transcript, chapters=audio.chapters, wav=audio.wav,
             loudness_lufs=facts.loudness_lufs, true_peak_dbtp=facts.true_peak_dbtp,
-            extra={"category": article.category} if article.category else {},
+            extra=extra,
         )
         manifest.write(folder, episode)
     with lock("site"):  # rebuilds read every manifest; interleaved, one would drop an episode
