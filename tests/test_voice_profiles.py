@@ -52,6 +52,13 @@ def test_engine_shorthands(spec: str, engine: str, setting: tuple[str, str]):
     assert profile.licence
 
 
+def test_a_relative_piper_shorthand_is_relative_to_the_current_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    profile = load_profile("piper:models/x.onnx")
+    assert profile.settings["model"] == str(tmp_path / "models" / "x.onnx")
+
+
 def test_a_shorthand_espeak_voice_speaks():
     assert build_voice(load_profile("espeak:id")).synthesize("Halo.").duration_s > 0.2
 

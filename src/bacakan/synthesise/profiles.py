@@ -6,6 +6,7 @@ a profile is the most common way a render goes wrong.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Collection, Mapping
 from pathlib import Path
@@ -112,7 +113,9 @@ def shorthand(spec: str, engines: Collection[str]) -> VoiceProfile:
     if engine == "piper":
         if not arg:
             raise ConfigError(f"--voice {spec}: give the model file, e.g. piper:/path/model.onnx")
-        settings = {"model": arg}
+        # Typed on the command line, so relative to the current folder (profiles' own relative
+        # models are relative to voices/).
+        settings = {"model": os.path.abspath(os.path.expanduser(arg))}
     else:
         settings = {"language": arg or "id"}
     licence, attribution = SHORTHAND_LICENCES.get(engine, ("", ""))
