@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bacakan import config, normalise, pipeline
 from bacakan.cli.common import fail_line
 from bacakan.errors import BacakanError
-from bacakan.models import Script
+
+if TYPE_CHECKING:
+    from bacakan import normalise
+    from bacakan.models import Script
 
 
 def clean_cmd(
@@ -19,6 +21,8 @@ def clean_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Print the cleaned article: headline and body, no boilerplate."""
+    from bacakan import pipeline
+
     try:
         article = pipeline.prepare(source)
     except BacakanError as exc:
@@ -45,6 +49,8 @@ def script_cmd(
     lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra lexicon.")] = None,
 ) -> None:
     """Print the narration script: exactly what the voice will say, one paragraph per line."""
+    from bacakan import config, normalise, pipeline
+
     try:
         files = config.load().narration.lexicons + tuple(lexicon or ())
         lex = normalise.load_lexicon(files) if files else None
@@ -73,6 +79,8 @@ def script_cmd(
 
 def _print_explained(script: Script, lex: normalise.Lexicon | None) -> None:
     """Per sentence: written text, spoken text, and each change with its rule or lexicon entry."""
+    from bacakan import normalise
+
     for number, sentence in enumerate(script.sentences, start=1):
         typer.echo(f"[{number}] tulisan: {sentence.written}")
         typer.echo(f"    ucapan:  {sentence.spoken}")

@@ -9,7 +9,6 @@ import typer
 
 from bacakan.cli.common import fail_line
 from bacakan.errors import BacakanError
-from bacakan.synthesise.cache import DEFAULT_MAX_BYTES, SentenceCache, parse_size
 
 
 def _mb(size: int) -> str:
@@ -27,6 +26,8 @@ def cache_cmd(
         "--dir", help="Cache folder (default: $BACAKAN_CACHE_DIR or the user cache dir).")] = None,
 ) -> None:
     """Show or prune the sentence cache that makes re-renders nearly free."""
+    from bacakan.synthesise.cache import DEFAULT_MAX_BYTES, SentenceCache, parse_size
+
     try:
         limit = parse_size(max_size)
     except BacakanError as exc:

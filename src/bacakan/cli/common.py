@@ -6,6 +6,10 @@ import sys
 
 from bacakan.errors import BacakanError
 
+# The default voice profile, for help texts: equal to bacakan.synthesise.DEFAULT_VOICE (tested),
+# repeated here so `bacakan --help` and `status` need not import the audio stack.
+DEFAULT_VOICE = "id-espeak"
+
 
 def fail_line(source: str | None, error: BacakanError | str) -> None:
     """Print ``bacakan: <source>: <problem>`` (the source once, even if the message names it)."""

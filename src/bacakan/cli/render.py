@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from bacakan import config, pipeline
-from bacakan.cli.common import fail_line
+from bacakan.cli.common import DEFAULT_VOICE, fail_line
 from bacakan.errors import BacakanError
-from bacakan.master.profiles import get_profile
-from bacakan.publish.fmt import clock
-from bacakan.synthesise import DEFAULT_VOICE, build_voice, load_profile, open_cache
 
 
 def render_cmd(
@@ -35,6 +28,17 @@ def render_cmd(
         "(EBU R128, -23 LUFS, + Broadcast WAV) or a profile .toml.")] = None,
 ) -> None:
     """Render articles into narrated, accessible episodes and rebuild the feed."""
+    # Imported here so that `bacakan --help` and the queue commands start fast.
+    from dataclasses import replace
+
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from bacakan import config, pipeline
+    from bacakan.master.profiles import get_profile
+    from bacakan.publish.fmt import clock
+    from bacakan.synthesise import build_voice, load_profile, open_cache
+
     console = Console(stderr=True, soft_wrap=True)
     try:
         loaded = config.load(config_file)

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import ThreadPoolExecutor
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bacakan.cli.common import fail_line
+from bacakan.cli.common import DEFAULT_VOICE, fail_line
 from bacakan.errors import BacakanError
-from bacakan.synthesise import (
-    DEFAULT_VOICE,
-    ENGINES,
-    Availability,
-    VoiceProfile,
-    availability,
-    load_profile,
-    profile_names,
-)
+
+if TYPE_CHECKING:
+    from bacakan.synthesise import Availability, VoiceProfile
 
 
 def voices_cmd(
@@ -27,6 +21,14 @@ def voices_cmd(
         "--timeout", help="Seconds to wait for online engines to answer.")] = 2.0,
 ) -> None:
     """List voice profiles and engines: usable now (model present, network up) and licence."""
+    from bacakan.synthesise import (
+        ENGINES,
+        Availability,
+        availability,
+        load_profile,
+        profile_names,
+    )
+
     rows: list[tuple[str, VoiceProfile | None, Availability]] = []
     for name in profile_names():
         try:

@@ -11,18 +11,16 @@ import json
 import logging
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bacakan import config
-from bacakan.cli.common import fail_line
+from bacakan.cli.common import DEFAULT_VOICE, fail_line
 from bacakan.errors import BacakanError
-from bacakan.synthesise import DEFAULT_VOICE
-from bacakan.worker import recovery, service, watch
-from bacakan.worker.jobs import RUNNING, STATES, Job
-from bacakan.worker.queue import default_out, default_queue_url
-from bacakan.worker.tasks import Service, WorkerSettings
+
+if TYPE_CHECKING:
+    from bacakan.worker.jobs import Job
+    from bacakan.worker.tasks import Service, WorkerSettings
 
 Queue = Annotated[str | None, typer.Option(
     "--queue", help="Queue URL: sqlite:///path/queue.db or redis://host:port/db "
@@ -32,6 +30,10 @@ Out = Annotated[Path | None, typer.Option(
 
 
 def _service(queue: str | None, settings: WorkerSettings | None = None) -> Service:
+    # The queue and pipeline modules are imported by the commands, not at start-up.
+    from bacakan.worker.queue import default_queue_url
+    from bacakan.worker.tasks import Service
+
     try:
         return Service(queue or default_queue_url(), settings)
     except BacakanError as exc:
@@ -81,6 +83,11 @@ def worker_cmd(
 ) -> None:
     """Consume queued jobs, each rendered like `bacakan render`. SIGTERM: finish, then stop;
     Ctrl-C: stop now and re-queue the job in hand."""
+    from bacakan import config
+    from bacakan.worker import service
+    from bacakan.worker.queue import default_out
+    from bacakan.worker.tasks import WorkerSettings
+
     _logging()
     try:
         loaded = config.load(config_file)
@@ -103,6 +110,8 @@ def watch_cmd(
     queue: Queue = None,
 ) -> None:
     """Poll a news feed and queue every new or changed article."""
+    from bacakan.worker import watch
+
     _logging()
     try:
         interval = watch.parse_every(every)
@@ -129,6 +138,9 @@ def watch_cmd(
 
 
 def _state(job: Job) -> str:
+    from bacakan.worker import recovery
+    from bacakan.worker.jobs import RUNNING
+
     if job.state == RUNNING and recovery.is_orphaned(job):
         return "running (worker gone; re-queued when a worker starts or within a minute)"
     return job.state
@@ -139,6 +151,9 @@ def status_cmd(
     queue: Queue = None,
 ) -> None:
     """Jobs by state: queued, running, retrying, done, failed (with the error line)."""
+    from bacakan.worker import recovery
+    from bacakan.worker.jobs import RUNNING, STATES
+
     svc = _service(queue)
     jobs = svc.jobs.all()
     counts = {state: sum(j.state == state for j in jobs) for state in STATES}
