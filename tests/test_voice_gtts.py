@@ -299,8 +299,8 @@ def offline_google(monkeypatch: pytest.MonkeyPatch) -> GoogleStub:
     return stub
 
 
-def test_offline_google_falls_back_to_espeak_and_the_manifest_says_so(offline_google: GoogleStub,
-                                                                      tmp_path: Path):
+def test_offline_google_falls_back_to_espeak_and_the_manifest_says_so(
+        offline_google: GoogleStub, tmp_path: Path, caplog: pytest.LogCaptureFixture):
     article = tmp_path / "a.txt"
     article.write_text("Hujan Deras di Paringin\n\nHujan deras turun sejak pagi. Warga diminta "
                        "waspada.\n", encoding="utf-8")
@@ -314,6 +314,9 @@ def test_offline_google_falls_back_to_espeak_and_the_manifest_says_so(offline_go
     used = effective_profile(voice, profile)
     assert used.licence == load_profile("id-espeak").licence
     assert voice.reason and "cannot reach" in voice.reason
+    (warning,) = [r.getMessage() for r in caplog.records if "fallback" in r.getMessage()]
+    assert warning.endswith("; using fallback voice id-espeak")
+    assert "try --voice" not in warning  # no advice to do what is being done already
 
 
 def test_without_a_fallback_offline_is_one_clear_error(offline_google: GoogleStub):

@@ -10,6 +10,7 @@ manifest, ID3 comment and feed credit the right voice and licence.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 
 from bacakan.errors import SynthesisError
@@ -65,6 +66,8 @@ class FallbackVoice:
 
     def _switch(self, reason: str) -> None:
         voice, profile = self._make_fallback()
-        log.warning("%s unavailable (%s); using fallback voice %s", self.profile.name, reason,
+        # The engine's own "try --voice id-espeak" advice is moot: we are switching already.
+        said = re.sub(r"\s*\(offline\? try --voice [^)]*\)$", "", reason)
+        log.warning("%s unavailable (%s); using fallback voice %s", self.profile.name, said,
                     profile.name)
         self.fallback, self.fallback_profile, self.reason = voice, profile, reason
