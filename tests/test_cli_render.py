@@ -84,7 +84,29 @@ def test_unwritable_out_when_out_is_a_file(tmp_path: Path) -> None:
     blocker.write_text("bukan folder")
     result = runner.invoke(app, ["render", str(TEXT_EXAMPLE), "--out", str(blocker)])
     assert result.exit_code != 0 and "cannot write" in result.stderr
+    assert "it is a file" in result.stderr  # not the bare "File exists" of mkdir
     assert blocker.read_text() == "bukan folder"
+
+
+def test_a_missing_lexicon_is_one_error_before_any_article(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["render", str(TEXT_EXAMPLE), str(TEXT_EXAMPLE), "--out",
+                                 str(tmp_path / "out"), "--lexicon", str(tmp_path / "tidak.tsv")])
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "tidak.tsv" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_script_lines_reads_latin1_like_an_article_and_rejects_binary(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Kafe 10 meja, café.\n".encode("latin-1"))
+    result = runner.invoke(app, ["script", "--lines", str(latin)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("kafe sepuluh meja")
+    binary = tmp_path / "sampah.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    result = runner.invoke(app, ["script", "--lines", str(binary)])
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert "sampah.txt" in result.stderr and "codec" not in result.stderr
 
 
 def test_render_prints_summary(tmp_path: Path) -> None:

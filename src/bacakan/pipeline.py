@@ -118,6 +118,8 @@ def _identity(article: Article) -> str:
 
 
 def _check_writable(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"cannot write to output folder {out}: it is a file")
     try:
         out.mkdir(parents=True, exist_ok=True)
         atomic.write_bytes(out / ".bacakan-write-test", b"")

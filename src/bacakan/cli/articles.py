@@ -49,17 +49,18 @@ def script_cmd(
     lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Extra lexicon.")] = None,
 ) -> None:
     """Print the narration script: exactly what the voice will say, one paragraph per line."""
-    from bacakan import config, normalise, pipeline
+    from bacakan import config, ingest, normalise, pipeline
 
     try:
         files = config.load().narration.lexicons + tuple(lexicon or ())
         lex = normalise.load_lexicon(files) if files else None
         if lines is not None:
             try:
-                text = lines.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                fail_line(str(lines), f"cannot read: {exc}")
+                data = lines.read_bytes()
+            except OSError as exc:
+                fail_line(str(lines), f"cannot read: {exc.strerror or exc}")
                 raise typer.Exit(1) from None
+            text = ingest.decode(data, str(lines))  # the same encodings as an article file
             for line in text.splitlines():
                 typer.echo(pipeline.to_spoken(line, lex))
             return

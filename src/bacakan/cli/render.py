@@ -34,7 +34,7 @@ def render_cmd(
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from bacakan import config, pipeline
+    from bacakan import config, normalise, pipeline
     from bacakan.master.profiles import get_profile
     from bacakan.publish.fmt import clock
     from bacakan.synthesise import build_voice, load_profile, open_cache
@@ -54,6 +54,8 @@ def render_cmd(
                                        feed=feed, mastering=mastering)
     try:
         get_profile(mastering)  # fail before any synthesis
+        if settings.lexicons:  # a bad lexicon is one error, not one per article
+            normalise.load_lexicon(settings.lexicons)
         profile = load_profile(voice)
         engine = build_voice(profile, cache=open_cache(enabled=not no_cache))
     except BacakanError as exc:
