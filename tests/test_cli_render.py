@@ -144,3 +144,13 @@ def test_script_prints_one_paragraph_per_line(tmp_path: Path) -> None:
     cleaned = json.loads(runner.invoke(app, ["clean", str(TEXT_EXAMPLE), "--json"]).stdout)
     headings = 0
     assert len(result.stdout.strip().splitlines()) == 1 + len(cleaned["paragraphs"]) + headings
+
+
+@pytest.mark.parametrize("url", ["radio.example.id/bacakan/", "ftp://radio.example.id/"])
+def test_a_base_url_that_is_not_http_is_refused_like_the_settings_file(
+        tmp_path: Path, url: str) -> None:
+    result = runner.invoke(app, ["render", str(TEXT_EXAMPLE), "--out", str(tmp_path / "out"),
+                                 "--base-url", url])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "--base-url must start with https://" in result.stderr
+    assert not (tmp_path / "out").exists()

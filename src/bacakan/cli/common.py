@@ -11,6 +11,13 @@ from bacakan.errors import BacakanError
 DEFAULT_VOICE = "id-espeak"
 
 
+def base_url_problem(url: str | None) -> str | None:
+    """What is wrong with a ``--base-url`` (checked like ``[feed] base_url``), or None."""
+    if url is not None and not url.startswith(("http://", "https://")):
+        return f"--base-url must start with https:// (got {url!r})"
+    return None
+
+
 def fail_line(source: str | None, error: BacakanError | str) -> None:
     """Print ``bacakan: <source>: <problem>`` (the source once, even if the message names it)."""
     message = str(error).splitlines()[0] if str(error) else type(error).__name__

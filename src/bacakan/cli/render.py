@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from bacakan.cli.common import DEFAULT_VOICE, fail_line
+from bacakan.cli.common import DEFAULT_VOICE, base_url_problem, fail_line
 from bacakan.errors import BacakanError
 
 
@@ -40,6 +40,10 @@ def render_cmd(
     from bacakan.synthesise import build_voice, load_profile, open_cache
 
     console = Console(stderr=True, soft_wrap=True)
+    problem = base_url_problem(base_url)
+    if problem:
+        fail_line(None, problem)
+        raise typer.Exit(2)
     try:
         loaded = config.load(config_file)
     except BacakanError as exc:

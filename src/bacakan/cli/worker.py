@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bacakan.cli.common import DEFAULT_VOICE, fail_line
+from bacakan.cli.common import DEFAULT_VOICE, base_url_problem, fail_line
 from bacakan.errors import BacakanError
 
 if TYPE_CHECKING:
@@ -89,6 +89,10 @@ def worker_cmd(
     from bacakan.worker.tasks import WorkerSettings
 
     _logging()
+    problem = base_url_problem(base_url)
+    if problem:
+        fail_line(None, problem)
+        raise typer.Exit(2)
     try:
         loaded = config.load(config_file)
     except BacakanError as exc:
