@@ -139,3 +139,4 @@ def test_rerender_replaces_episode_in_place(
     leftovers = [p.name for p in tmp_path.rglob("*") if ".tmp" in p.name]
     assert leftovers == []
     assert np.isfinite(second.duration_s)
+

@@ -112,9 +112,11 @@ def synthesise(script: Script, voice: Voice, profile: VoiceProfile,
 
 
 def _identity(article: Article) -> str:
+    """What makes two renders the same article: its URL (the page's, or the one its front matter
+    declares), else the file it was read from, so a corrected headline keeps its guid and slug."""
     if article.source.startswith(("http://", "https://")):
         return article.source
-    return f"bacakan:{slugify(article.title)}"
+    return Path(article.source).resolve().as_uri()
 
 
 def _check_writable(out: Path) -> None:
