@@ -23,6 +23,7 @@ from bacakan.master.bwf import read_bext
 from bacakan.master.tags import mp3_info, read_chapters
 from bacakan.models import AudioFacts, Episode, Script
 from bacakan.publish import manifest
+from bacakan.publish.fmt import size_words
 
 ARTICLE = """---
 title: Banjir Melanda Paringin, Ratusan Rumah Terendam
@@ -179,3 +180,12 @@ def test_more_than_255_chapters(tmp_path: Path) -> None:
     starts = [s for _, s, _ in read]
     assert starts == sorted(starts)
     assert all(end == nxt for (_, _, end), (_, nxt, _) in itertools.pairwise(read))
+
+
+def test_page_links_the_broadcast_wav(rendered: tuple[Path, Episode, Script, AudioFacts]) -> None:
+    """Radio stations find the Broadcast WAV on the page, with its real size."""
+    folder, episode, _, _ = rendered
+    assert episode.wav is not None
+    page = (folder / episode.html).read_text(encoding="utf-8")
+    size = size_words((folder / episode.wav).stat().st_size)
+    assert f'<a href="{episode.wav}" download>Unduh WAV siaran (EBU R128), {size}</a>' in page

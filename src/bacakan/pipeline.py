@@ -191,7 +191,8 @@ def publish(article: Article, script: Script, clips: Sequence[Clip], profile: Vo
         facts = audio.facts
         page = render_page(article, script, facts.timings, audio=audio_name,
                            audio_bytes=facts.size_bytes, duration_s=facts.duration_s,
-                           voice=profile.label, transcript=audio.transcript,
+                           voice=profile.label, transcript=audio.transcript, wav=audio.wav,
+                           wav_bytes=(folder / audio.wav).stat().st_size if audio.wav else 0,
                            lexicon=normalise.load_lexicon(settings.lexicons)
                            if settings.lexicons else None)  # None: the shipped lexicon
         atomic.write_text(folder / "index.html", page)

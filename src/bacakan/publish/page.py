@@ -166,9 +166,12 @@ def render_page(
     voice: str,
     transcript: str | None = None,
     lexicon: Expansions | None = None,
+    wav: str | None = None,
+    wav_bytes: int = 0,
 ) -> str:
     """The page for one episode. ``transcript`` is the episode's WebVTT file name, if it has one;
-    ``lexicon`` defaults to the shipped one (abbreviations are expanded at first use)."""
+    ``wav`` the Broadcast WAV a radio station downloads (broadcast profile); ``lexicon`` defaults
+    to the shipped one (abbreviations are expanded at first use)."""
     source_url = article.source if article.source.startswith(("http://", "https://")) else None
     return templating.render(
         "article.html.j2",
@@ -180,6 +183,8 @@ def render_page(
         voice=voice,
         duration_words=fmt.duration_words(duration_s),
         size_words=fmt.size_words(audio_bytes),
+        wav=wav,
+        wav_size_words=fmt.size_words(wav_bytes),
         rates=[{"value": v, "text": t} for v, t in RATES],
         script_hash=script_hash(),
         source_url=source_url,
