@@ -83,6 +83,11 @@ def speak_simple(token: str, lexicon: Lexicon) -> tuple[str, str | None]:
     return _letters_only(letters), None
 
 
+_GLUED_TITLES = {
+    t.rstrip("."): t for t in ("Prof.", "Dr.", "Ir.", "Drs.", "Dra.", "dr.", "drg.", "Hj.")
+} | {"DR": "Dr.", "PROF": "Prof."}
+
+
 def speak_dotted(token: str, lexicon: Lexicon) -> tuple[str, str | None]:
     """S.H. -> es ha, M.Si. -> em si, a.n. (lexicon) -> atas nama."""
     entry = (
@@ -92,8 +97,18 @@ def speak_dotted(token: str, lexicon: Lexicon) -> tuple[str, str | None]:
         return entry.spoken, entry.source
     parts = [p for p in token.split(".") if p]
     out: list[str] = []
+    # glued titles before a name or a degree: Prof.Dr.Ir. -> profesor doktor insinyur
+    while parts and parts[0] in _GLUED_TITLES:
+        title = lexicon.lookup(_GLUED_TITLES[parts.pop(0)])
+        if title is not None:
+            out.append(title.spoken)
+    if out and parts and parts[0] == "H":  # Drs.H.Ahmad: H. after a title is haji
+        haji = lexicon.lookup(parts.pop(0) + ".")
+        if haji is not None:
+            out.append(haji.spoken)
     for p in parts:
-        if len(p) == 1 or not pronounceable(p):
+        # an all-caps code of two or three letters is spelled: Sp.OT, Sp.KK, S.KM, M.AP
+        if len(p) == 1 or not pronounceable(p) or (p.isupper() and len(p) <= 3):
             out.append(spell_letters(p))
         else:
             out.append(p.lower())
