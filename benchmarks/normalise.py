@@ -16,7 +16,9 @@ from pathlib import Path
 from bacakan.normalise import normalise_text, split_sentences
 
 TARGET = 5_000
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"  # beside the repository
+# The seed articles live beside the repository (../shared/seed), or at the workplace's path.
+SEED = next((p for p in (Path(__file__).resolve().parents[2] / "shared" / "seed",
+                         Path("/work/shared/seed")) if p.is_dir()), Path("/work/shared/seed"))
 CASES = Path(__file__).resolve().parent.parent / "tests" / "data"
 
 
