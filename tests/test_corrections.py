@@ -18,6 +18,8 @@ def test_corrected_headline_keeps_guid_and_folder(
     article.write_text(text, encoding="utf-8")
     settings = pipeline.RenderSettings(out=tmp_path / "out")
     first = pipeline.render(str(article), settings, voice=espeak_voice, profile=espeak_profile)
+    first_page = (tmp_path / "out" / first.slug / first.html).read_text(encoding="utf-8")
+    assert "Ralat" not in first_page
     title = first.title
     article.write_text(text.replace(title, f"Ralat: {title}", 1), encoding="utf-8")
     second = pipeline.render(str(article), settings, voice=espeak_voice, profile=espeak_profile)
@@ -27,6 +29,8 @@ def test_corrected_headline_keeps_guid_and_folder(
     assert [p.name for p in (tmp_path / "out").iterdir() if p.is_dir()] == [first.slug]
     items = list(ET.parse(tmp_path / "out" / "feed.xml").getroot().iter("item"))
     assert [i.findtext("title") for i in items] == [second.title]
+    page = (tmp_path / "out" / second.slug / second.html).read_text(encoding="utf-8")
+    assert f'Ralat, diperbarui</span> · <time datetime="{second.updated}">' in page
 
 
 def test_same_text_from_another_file_is_another_episode(

@@ -189,16 +189,18 @@ def publish(article: Article, script: Script, clips: Sequence[Clip], profile: Vo
             article, script, clips, profile.pauses, folder, slug, settings.mastering,
             episode_audio.credits_for(settings.feed, settings.out, profile))
         facts = audio.facts
+        now = datetime.now(UTC).replace(microsecond=0).isoformat()
+        text_hash = _text_hash(article)
+        updated = _updated(previous, text_hash, now)
         page = render_page(article, script, facts.timings, audio=audio_name,
                            audio_bytes=facts.size_bytes, duration_s=facts.duration_s,
                            voice=profile.label, transcript=audio.transcript, wav=audio.wav,
                            wav_bytes=(folder / audio.wav).stat().st_size if audio.wav else 0,
                            lexicon=normalise.load_lexicon(settings.lexicons)
-                           if settings.lexicons else None)  # None: the shipped lexicon
+                           if settings.lexicons else None,  # None: the shipped lexicon
+                           updated=updated)
         atomic.write_text(folder / "index.html", page)
-        now = datetime.now(UTC).replace(microsecond=0).isoformat()
         published = article.published or (previous.published if previous else now)
-        text_hash = _text_hash(article)
         extra: dict[str, object] = {"text_sha256": text_hash}
         if article.category:
             extra["category"] = article.category
@@ -207,7 +209,7 @@ def publish(article: Article, script: Script, clips: Sequence[Clip], profile: Vo
             audio_bytes=facts.size_bytes, duration_s=round(facts.duration_s, 3), html="index.html",
             voice=profile.name, engine=engine, source=article.source, outlet=article.outlet,
             dateline=article.dateline, summary=_summary(article),
-            updated=_updated(previous, text_hash, now),
+            updated=updated,
             transcript=audio.transcript, chapters=audio.chapters, wav=audio.wav,
             loudness_lufs=facts.loudness_lufs, true_peak_dbtp=facts.true_peak_dbtp,
             extra=extra,

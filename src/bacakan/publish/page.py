@@ -131,8 +131,8 @@ def page_blocks(article: Article, script: Script, timings: Sequence[Timing],
     return blocks
 
 
-def meta_parts(article: Article) -> list[MetaPart]:
-    """The dateline line: place · outlet · date · byline (whichever are known)."""
+def meta_parts(article: Article, updated: str | None = None) -> list[MetaPart]:
+    """The dateline line: place · outlet · date · byline · correction date (whichever are known)."""
     parts: list[MetaPart] = []
     if article.dateline:
         parts.append(MetaPart("text", article.dateline))
@@ -142,6 +142,9 @@ def meta_parts(article: Article) -> list[MetaPart]:
         parts.append(MetaPart("time", fmt.date_words(article.published), article.published))
     if article.byline:
         parts.append(MetaPart("text", article.byline))
+    if updated:
+        parts.append(MetaPart("text", "Ralat, diperbarui"))
+        parts.append(MetaPart("time", fmt.date_words(updated), updated))
     return parts
 
 
@@ -168,6 +171,7 @@ def render_page(
     lexicon: Expansions | None = None,
     wav: str | None = None,
     wav_bytes: int = 0,
+    updated: str | None = None,
 ) -> str:
     """The page for one episode. ``transcript`` is the episode's WebVTT file name, if it has one;
     ``wav`` the Broadcast WAV a radio station downloads (broadcast profile); ``lexicon`` defaults
@@ -176,7 +180,7 @@ def render_page(
     return templating.render(
         "article.html.j2",
         article=article,
-        meta=meta_parts(article),
+        meta=meta_parts(article, updated),
         blocks=page_blocks(article, script, timings, lexicon or default_lexicon()),
         audio=audio,
         transcript=transcript,
