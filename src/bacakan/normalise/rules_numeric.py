@@ -174,6 +174,13 @@ def ROMAN(m: re.Match[str], w: Work) -> str | None:
     return spoken
 
 
+# A Roman numeral inside a register or case number, after a code and a hyphen and before the
+# year: "Nomor 90/PUU-XXI/2023" -> ... pe u u dua puluh satu dua ribu dua puluh tiga.
+@rule("roman", rf"(?<=[A-Z]-)(?P<r>{_ROMAN})(?=/[0-9])", gate="[A-Z]-[IVXLC]+/")
+def ROMAN_REGISTER(m: re.Match[str], w: Work) -> str:
+    return cardinal(roman_value(m.group("r")))
+
+
 # A Roman numeral alone in brackets glosses a count or stage: "tahap kedelapan (VIII)".
 @rule("roman-bracket", r"\((?P<r>[IVX]{2,5})\)", gate=r"\([IVX]")
 def ROMAN_BRACKET(m: re.Match[str], w: Work) -> str | None:
@@ -347,6 +354,7 @@ RULES: tuple[Rule, ...] = (
     SUFFIX_AN,
     RANGE,
     ROMAN,
+    ROMAN_REGISTER,
     ROMAN_BRACKET,
     DIGIT_STRING,
     EMERGENCY,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bacakan.normalise.engine import Rule, Work, const, rule
+from bacakan.normalise.engine import PH_BASE, Rule, Work, const, rule
 from bacakan.normalise.lexicon import spell_letters
 from bacakan.normalise.numbers import cardinal, digits
 from bacakan.normalise.words import pronounceable, speak_text
@@ -191,9 +191,23 @@ def AGE(m: re.Match[str], w: Work) -> str:
 _STANDINGS = re.compile(r"(?i)\b(?:poin|klasemen)\b[^.!?]*\([0-9]{1,3}\)[^.!?]*\([0-9]{1,3}\)")
 
 
-# Initials like "pelaku berinisial HN" must not be read as a word even when pronounceable.
-@rule("initials", r"(?<=\binisial )(?P<x>[A-Z]{2,4})\b", gate="inisial")
+# Initials like "pelaku berinisial HN" must not be read as a word even when pronounceable,
+# nor as a dictionary title ("berinisial HM" is not "haji muhammad").
+@rule("initials", r"(?<=inisial )(?P<x>[A-Z]{2,4})\b", gate="inisial")
 def INITIALS(m: re.Match[str], w: Work) -> str:
+    return spell_letters(m.group("x"))
+
+
+# Capitals before an age bracket are a person's initials, even when the dictionary knows them
+# as a title: "HM (58) dan KH (40)" -> ha em ..., ka ha ... (not haji muhammad, kiai haji).
+@rule(
+    "initials",
+    r"(?<![\w.])(?P<x>[A-Z]{2,3})(?=\s*(?P<ph>[\U000f0000-\U000ffffd]))",
+    gate="[A-Z]{2}\\s*[\U000f0000-\U000ffffd]",
+)
+def INITIALS_AGE(m: re.Match[str], w: Work) -> str | None:
+    if w.changes[ord(m.group("ph")) - PH_BASE].rule != "age":
+        return None
     return spell_letters(m.group("x"))
 
 
@@ -236,4 +250,5 @@ RULES: tuple[Rule, ...] = (
     NUMBER_GLOSS,
     AGE,
     INITIALS,
+    INITIALS_AGE,
 )
