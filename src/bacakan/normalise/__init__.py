@@ -61,7 +61,16 @@ def _drop_non_latin(m: re.Match[str]) -> str:
     return kept if kept == run else f" {kept} "
 
 
+# Vulgar fractions are words before NFKC turns them into digits ("1½" would become "11/2",
+# "½ kg" a "2 kg" for the unit rule): "1½ tahun" -> satu setengah tahun (R17: 3 2/3 = tiga dua
+# pertiga), "½ kg" -> setengah kg.
+_VULGAR = {"½": "setengah", "¼": "seperempat", "¾": "tiga perempat", "⅓": "sepertiga"}
+_VULGAR_RE = re.compile("[½¼¾⅓]")
+
+
 def _prepare(text: str) -> str:
+    if not text.isascii() and _VULGAR_RE.search(text):
+        text = _VULGAR_RE.sub(lambda m: f" {_VULGAR[m.group()]} ", text)
     # NFKC folds full-width digits, superscripts (m² -> m2) and ligatures; accents are then
     # stripped so 'café' is read 'cafe'. Our placeholder code points are removed from input.
     text = unicodedata.normalize("NFKC", text).replace("⁄", "/")
