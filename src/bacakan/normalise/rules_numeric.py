@@ -86,6 +86,24 @@ _ADDRESS_BEFORE = re.compile(
 )
 
 
+# An aircraft type is a model name, not a range: "Boeing 737-800" -> boeing tujuh tiga tujuh
+# delapan ratus (Boeing's 7x7 family is said digit by digit), "ATR 72-600" -> a te er tujuh
+# puluh dua enam ratus.
+@rule(
+    "aircraft",
+    r"\b(?P<maker>Boeing|Airbus|ATR|Bombardier|Embraer|CN|CASA|Cessna)\s+(?P<x>(?P<a>[0-9]{2,3})"
+    r"(?:[-–](?P<b>[0-9]{2,4}))?\b)(?![.,][0-9])",
+    gate="Boeing|Airbus|ATR|Bombardier|Embraer|CN|CASA|Cessna",
+)
+def AIRCRAFT(m: re.Match[str], w: Work) -> str | None:
+    a, b = m.group("a"), m.group("b")
+    boeing = m.group("maker") == "Boeing" and re.fullmatch("7[0-9]7", a) is not None
+    if not b and not boeing:
+        return None
+    first = digits(a) if boeing else cardinal(int(a))
+    return f"{first} {cardinal(int(b))}" if b else first
+
+
 @rule("h-day", r"\bH\s?(?P<s>[-+–])\s?(?P<n>[0-9]{1,3})\b", gate=r"H\s?[-+–]")
 def H_DAY(m: re.Match[str], w: Work) -> str:
     if m.group("s") != "+" and _ADDRESS_BEFORE.search(m.string, 0, m.start()):
@@ -350,6 +368,7 @@ RULES: tuple[Rule, ...] = (
     PHONE,
     PHONE_AREA,
     H_DAY,
+    AIRCRAFT,
     ORDINAL,
     SUFFIX_AN,
     RANGE,
