@@ -139,13 +139,17 @@ def DATE_MONTH_RANGE(m: re.Match[str], w: Work) -> str | None:
     return f"{d1} {m1}{_year(m.group('y1'))} sampai {d2} {m2}{_year(m.group('y2'))}"
 
 
-# "tanggal 20/11", "sejak 1/12": a bare d/m after a date word.
+# "tanggal 20/11", "sejak 1/12", "hingga 31/12": a bare d/m after a date word. After hingga /
+# sampai a small proper fraction stays a fraction ("naik hingga 1/3" = sepertiga).
 @rule(
     "date-after-word",
-    rf"(?i:\b(?:tanggal|tgl\.?|sejak|per|mulai|pada)\s+)(?P<x>(?P<d>{_D})/(?P<m>{_D}))\b(?!/)",
+    rf"(?i:\b(?:tanggal|tgl\.?|sejak|per|mulai|pada|(?P<until>hingga|sampai))\s+)"
+    rf"(?P<x>(?P<d>{_D})/(?P<m>{_D}))\b(?!/)",
     gate=r"[0-9]/[0-9]",
 )
 def DATE_AFTER_WORD(m: re.Match[str], w: Work) -> str | None:
+    if m.group("until") and int(m.group("d")) < int(m.group("m")) <= 10:
+        return None
     return _date(m.group("d"), None, m.group("m"), None)
 
 
