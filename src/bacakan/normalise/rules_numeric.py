@@ -192,6 +192,17 @@ def ROMAN(m: re.Match[str], w: Work) -> str | None:
     return spoken
 
 
+# A civil-service grade (golongan I-IV with a sub-grade a-e) needs no context word, bracketed or
+# not: "Penata Tk. I (III/d)" -> ... tiga de, "Pembina IV/a" -> pembina empat a.
+@rule(
+    "roman",
+    r"(?<![\w/])\(?(?P<r>I{1,3}|IV)/(?P<sub>[a-e])\b\)?(?!/)",
+    gate="[IV]/[a-e]",
+)
+def ROMAN_GRADE(m: re.Match[str], w: Work) -> str:
+    return f"{cardinal(roman_value(m.group('r')))} {LETTER_NAMES[m.group('sub')]}"
+
+
 # A Roman numeral inside a register or case number, after a code and a hyphen and before the
 # year: "Nomor 90/PUU-XXI/2023" -> ... pe u u dua puluh satu dua ribu dua puluh tiga.
 @rule("roman", rf"(?<=[A-Z]-)(?P<r>{_ROMAN})(?=/[0-9])", gate="[A-Z]-[IVXLC]+/")
@@ -373,6 +384,7 @@ RULES: tuple[Rule, ...] = (
     SUFFIX_AN,
     RANGE,
     ROMAN,
+    ROMAN_GRADE,
     ROMAN_REGISTER,
     ROMAN_BRACKET,
     DIGIT_STRING,
