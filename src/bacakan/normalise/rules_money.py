@@ -103,7 +103,7 @@ def CURRENCY_AFTER(m: re.Match[str], w: Work) -> str:
 
 # A minus sign right after a space (or at the start) before a measured amount: "-4°C".
 # Not after a finished span ("kuartal III-2023": the Roman numeral, then a hyphen).
-_NEG = r"(?:(?P<neg>(?<!\S)(?<![\U000f0000-\U000ffffd]\s)[-−])|(?<![\w.,]))"
+_NEG = r"(?:(?P<neg>(?<!\S)(?<![\U000f0000-\U000ffffd]\s)[-−])|(?<![\w.,/]))"
 
 
 def _minus(m: re.Match[str]) -> str:
@@ -180,6 +180,17 @@ def UNIT(m: re.Match[str], w: Work) -> str | None:
     return f"{spoken} {unit}{_per(m.group('per'), w)}"
 
 
+# A counted noun per a time or quantity word: "40 orang/hari" -> empat puluh orang per hari.
+@rule(
+    "per-slash",
+    r"(?<![\w.,])[0-9][0-9.,]*\s?[^\W\d_]{2,15}(?P<x>\s?/\s?)"
+    r"(?=(?:hari|jam|bulan|tahun|minggu|pekan|detik|menit|orang|kapita|ekor|kg|liter)\b)",
+    gate="[a-z]/[a-z]",
+)
+def PER_SLASH(m: re.Match[str], w: Work) -> str:
+    return " per "
+
+
 # Short scale letters without a currency sign: "hingga 5jt/hari", "ongkos 15 rb".
 # A capital T glued to an amount is triliun in market copy: "volume transaksi 8,2T".
 @rule(
@@ -226,4 +237,5 @@ RULES: tuple[Rule, ...] = (
     MAGNITUDE,
     TIMES_SIGN,
     UNIT,
+    PER_SLASH,
 )
