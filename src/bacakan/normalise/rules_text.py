@@ -211,6 +211,22 @@ def INITIALS_AGE(m: re.Match[str], w: Work) -> str | None:
     return spell_letters(m.group("x"))
 
 
+# "H" without its dot before a name is haji, as "H." is (R18): regional copy writes "Bupati
+# Banjar H Saidi Mansyur". Not after a word that names a letter (Blok H, Kelas H, huruf H).
+@rule("haji", r"(?<![\w.'’-])(?P<x>H)(?= [A-Z][a-z]{2,})", gate=r"\bH [A-Z][a-z]")
+def HAJI(m: re.Match[str], w: Work) -> str | None:
+    before = m.string[max(0, m.start() - 12) : m.start()].split()
+    if before and before[-1].lower().strip(".,") in _LETTER_NOUNS:
+        return None
+    return "haji"
+
+
+_LETTER_NOUNS = frozenset(
+    "blok kelas tipe gedung ruang grup zona jalur pintu huruf nomor no paket vitamin lantai"
+    " golongan kategori seri sektor pos gerbang terminal kode inisial berinisial".split()
+)
+
+
 # Official prose writes a number twice, digits and words: "paling lama 24 (dua puluh empat)
 # bulan", "sebanyak lima (5) orang", "... tiga ratus ribu rupiah (Rp. 48.300.000)". A newsreader
 # says it once, so the bracketed repeat is dropped.
@@ -251,4 +267,5 @@ RULES: tuple[Rule, ...] = (
     AGE,
     INITIALS,
     INITIALS_AGE,
+    HAJI,
 )
