@@ -117,12 +117,17 @@ _LEGAL_KE_BEFORE = re.compile(r"(?i)\bayat\s*(?:\(\s*[0-9]+\s*\)|[0-9]+|[^\s\w]+
 _LEGAL_KE_AFTER = re.compile(r"\s*(?:KUHP|KUHAP|KUHPidana|KUHPerdata)\b")
 
 
-@rule("ordinal", rf"\b[Kk][Ee]-(?:(?P<n>[0-9]+)|(?P<r>{_ROMAN}))\b", gate="[Kk][Ee]-")
+@rule(
+    "ordinal",
+    rf"\b[Kk][Ee]-(?:(?P<n>[0-9]{{1,3}}(?:\.[0-9]{{3}})+(?![.,]?[0-9])|[0-9]+)|(?P<r>{_ROMAN}))\b",
+    gate="[Kk][Ee]-",
+)
 def ORDINAL(m: re.Match[str], w: Work) -> str | None:
     if m.group("n") is not None:
-        if len(m.group("n")) > 15:
+        digits_only = m.group("n").replace(".", "")  # ke-1.000 -> keseribu
+        if len(digits_only) > 15:
             return None
-        n = int(m.group("n"))
+        n = int(digits_only)
         if _LEGAL_KE_BEFORE.search(m.string, 0, m.start()) or _LEGAL_KE_AFTER.match(
             m.string, m.end()
         ):
