@@ -110,7 +110,12 @@ def _minus(m: re.Match[str]) -> str:
     return "minus " if m.group("neg") else ""
 
 
-@rule("percent", rf"{_NEG}(?P<a>{_NUM})(?:\s*[-–]\s*(?P<b>{_NUM}))?\s?%", gate="%")
+# "3-5%", also "3%-5%" / "3 % – 5 %": percent once at the end (R8, R10)
+@rule(
+    "percent",
+    rf"{_NEG}(?P<a>{_NUM})(?:\s?%?\s*[-–]\s*(?P<b>{_NUM}))?\s?%",
+    gate="%",
+)
 def PERCENT(m: re.Match[str], w: Work) -> str:
     spoken = _minus(m) + spell_number(m.group("a"))
     if m.group("b"):
