@@ -59,6 +59,9 @@ def _letters_only(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalpha())
 
 
+_GLUED_CAPS_RE = re.compile(r"([A-Z]{2,})([A-Z][a-z]{3,})")
+
+
 def speak_simple(token: str, lexicon: Lexicon) -> tuple[str, str | None]:
     """One word without hyphens -> (spoken, source of the decision or None for plain lower-case)."""
     entry = lexicon.lookup(token)
@@ -79,6 +82,11 @@ def speak_simple(token: str, lexicon: Lexicon) -> tuple[str, str | None]:
         return letters.lower(), None
     # e.g. MTsN, SMPN3: two leading capitals and no vowel pattern -> letters
     if letters[:2].isupper() and letters.isascii() and not pronounceable(letters):
+        # an initialism glued to a capitalised word: BPJamsostek -> be pe jamsostek
+        glued = _GLUED_CAPS_RE.fullmatch(letters)
+        if glued is not None:
+            head = speak_simple(glued.group(1), lexicon)[0]
+            return f"{head} {speak_simple(glued.group(2), lexicon)[0]}", "acronym-spelled"
         return spell_letters(letters), "acronym-spelled"
     return _letters_only(letters), None
 
