@@ -62,7 +62,7 @@ def _add_an(spoken: str) -> str:
     "currency",
     rf"(?<![\w$])(?P<cur>{_CUR_BEFORE})\.?\s?(?P<a>{_NUM}){_SEN}(?:\s*(?P<sa>{_SCALE}))?"
     rf"(?:\s*(?P<sep>[-–]|s\.d\.?|s/d|(?i:sampai|hingga))\s*(?:(?P=cur)\s?)?(?P<b>{_NUM}){_SEN}(?:\s*(?P<sb>{_SCALE}))?)?"
-    rf"(?P<an>-an\b)?(?:\s?/\s?(?P<per>(?:{_UNIT}|[^\W\d_]+)(?![\w²³])))?",
+    rf"(?P<an>-an\b)?(?:\s?/\s?(?P<per>(?:US\$|S\$|{_UNIT}|[^\W\d_]+)(?![\w²³])))?",
     gate=_CUR_BEFORE,
 )
 def CURRENCY(m: re.Match[str], w: Work) -> str:
