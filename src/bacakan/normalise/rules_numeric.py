@@ -254,10 +254,24 @@ def DIGIT_STRING(m: re.Match[str], w: Work) -> str:
     return digits(m.group())
 
 
+# A service or hotline number in dash groups after a calling word is dialled, not a range:
+# "hotline pengaduan di nomor 1500-888" -> satu lima nol nol delapan delapan delapan.
+@rule(
+    "phone",
+    r"(?i:\b(?:call\s+center|hotline|telepon|telp\.?|hubungi|menghubungi|dihubungi|whatsapp|wa)"
+    r"\b[^.;!?0-9\n]{0,25}?\s)(?P<x>[0-9]{4,5}(?:-[0-9]{3,4})+)\b(?![.,][0-9])",
+    gate=r"[0-9]{3}-[0-9]{3}",
+)
+def SERVICE_NUMBER(m: re.Match[str], w: Work) -> str | None:
+    if re.fullmatch(r"(?:19|20)[0-9]{2}-(?:19|20)[0-9]{2}", m.group("x")):
+        return None  # a period of years
+    return digits(m.group("x"))
+
+
 # Emergency and service numbers after a calling word are dialled digits: "hubungi 112".
 @rule(
     "emergency-number",
-    r"(?i:\b(?:call\s+center|hotline|layanan|telepon|telp|hubungi|menghubungi|darurat|pengaduan"
+    r"(?i:\b(?:call\s+center|hotline|layanan|telepon|telp|hubungi|menghubungi|dihubungi|darurat|pengaduan"
     r"|panggilan)\b[^.;!?0-9\n]{0,25}?\s)(?P<x>11[02-5]|119|129)\b(?![.,][0-9])",
     gate=r"\b1[12][0-9]\b",
 )
@@ -385,6 +399,7 @@ RULES: tuple[Rule, ...] = (
     PHONE_AREA,
     H_DAY,
     AIRCRAFT,
+    SERVICE_NUMBER,
     ORDINAL,
     SUFFIX_AN,
     RANGE,
