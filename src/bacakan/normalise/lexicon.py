@@ -13,6 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from bacakan.errors import ConfigError
+from bacakan.normalise.numbers import DIGITS
 from bacakan.paths import lexicon_dir
 
 LETTER_NAMES: Mapping[str, str] = MappingProxyType(
@@ -45,18 +46,6 @@ LETTER_NAMES: Mapping[str, str] = MappingProxyType(
         "z": "zet",
     }
 )
-_DIGIT_NAMES = (
-    "nol",
-    "satu",
-    "dua",
-    "tiga",
-    "empat",
-    "lima",
-    "enam",
-    "tujuh",
-    "delapan",
-    "sembilan",
-)
 MODES = ("spell", "word", "expand")
 
 
@@ -67,7 +56,7 @@ def spell_letters(text: str) -> str:
         if ch in LETTER_NAMES:
             out.append(LETTER_NAMES[ch])
         elif "0" <= ch <= "9":
-            out.append(_DIGIT_NAMES[ord(ch) - 48])
+            out.append(DIGITS[ord(ch) - 48])
         elif ch.isalpha():
             out.append(ch)
     return " ".join(out)
