@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from bacakan.cli.common import DEFAULT_VOICE, base_url_problem, fail_line
+from bacakan.cli.common import DEFAULT_VOICE, fail_line, load_settings
 from bacakan.errors import BacakanError
 
 
@@ -29,28 +29,18 @@ def render_cmd(
 ) -> None:
     """Render articles into narrated, accessible episodes and rebuild the feed."""
     # Imported here so that `bacakan --help` and the queue commands start fast.
-    from dataclasses import replace
 
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from bacakan import config, normalise, pipeline
+    from bacakan import normalise, pipeline
     from bacakan.master.profiles import get_profile
     from bacakan.publish.fmt import clock
     from bacakan.synthesise import build_voice, load_profile, open_cache
 
     console = Console(stderr=True, soft_wrap=True)
-    problem = base_url_problem(base_url)
-    if problem:
-        fail_line(None, problem)
-        raise typer.Exit(2)
-    try:
-        loaded = config.load(config_file)
-    except BacakanError as exc:
-        fail_line(None, exc)
-        raise typer.Exit(2) from None
-    feed = replace(loaded.feed, base_url=base_url) if base_url else loaded.feed
-    said = loaded.narration
+    loaded = load_settings(config_file, base_url)
+    feed, said = loaded.feed, loaded.narration
     voice = voice or said.voice or DEFAULT_VOICE
     mastering = mastering or said.mastering or "podcast"
     settings = pipeline.RenderSettings(out=out, voice=voice,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bacakan.cli.common import DEFAULT_VOICE, base_url_problem, fail_line
+from bacakan.cli.common import DEFAULT_VOICE, fail_line, load_settings
 from bacakan.errors import BacakanError
 
 if TYPE_CHECKING:
@@ -83,21 +83,12 @@ def worker_cmd(
 ) -> None:
     """Consume queued jobs, each rendered like `bacakan render`. SIGTERM: finish, then stop;
     Ctrl-C: stop now and re-queue the job in hand."""
-    from bacakan import config
     from bacakan.worker import service
     from bacakan.worker.queue import default_out
     from bacakan.worker.tasks import WorkerSettings
 
     _logging()
-    problem = base_url_problem(base_url)
-    if problem:
-        fail_line(None, problem)
-        raise typer.Exit(2)
-    try:
-        loaded = config.load(config_file)
-    except BacakanError as exc:
-        fail_line(None, exc)
-        raise typer.Exit(2) from None
+    loaded = load_settings(config_file, base_url)
     feed, said = loaded.feed, loaded.narration
     settings = WorkerSettings(out=(out or default_out()).resolve(),
                               voice=voice or said.voice or DEFAULT_VOICE,
