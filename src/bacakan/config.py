@@ -117,13 +117,7 @@ class Config:
 
 
 def _narration(table: Any, where: str, folder: Path) -> Narration:
-    if not isinstance(table, dict):
-        raise ConfigError(f"{where} must be a table of settings")
-    names = {s.name for s in NARRATION_SETTINGS}
-    for key in table:
-        if key not in names:
-            known = ", ".join(sorted(names))
-            raise ConfigError(f"{where}: unknown setting {key!r} (known: {known})")
+    _check_keys(table, NARRATION_SETTINGS, where)
     lexicons = table.get("lexicons", [])
     if not isinstance(lexicons, list) or not all(isinstance(x, str) for x in lexicons):
         raise ConfigError(f"{where}: lexicons must be a list of file paths, not {lexicons!r}")
@@ -158,7 +152,8 @@ def _coerce(name: str, value: Any, where: str) -> Any:
     return value
 
 
-def _check_table(table: Any, known: tuple[Setting, ...], where: str) -> dict[str, Any]:
+def _check_keys(table: Any, known: tuple[Setting, ...], where: str) -> None:
+    """A TOML table holding only settings named in ``known``."""
     if not isinstance(table, dict):
         raise ConfigError(f"{where} must be a table of settings")
     names = {s.name for s in known}
@@ -166,6 +161,10 @@ def _check_table(table: Any, known: tuple[Setting, ...], where: str) -> dict[str
         if key not in names:
             known_names = ", ".join(sorted(names))
             raise ConfigError(f"{where}: unknown setting {key!r} (known: {known_names})")
+
+
+def _check_table(table: Any, known: tuple[Setting, ...], where: str) -> dict[str, Any]:
+    _check_keys(table, known, where)
     return {key: _coerce(key, value, where) for key, value in table.items()}
 
 
